@@ -1,0 +1,21 @@
+"""`trainingdesk` and `python -m trainingdesk`."""
+
+import os
+import sys
+
+from trainingdesk.cli import main as cli_main
+
+
+def main() -> int:
+    """Entry point of the console script."""
+    try:
+        return cli_main(sys.argv[1:])
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) went away: stop quietly, as command-line tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

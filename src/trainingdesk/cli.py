@@ -1,0 +1,278 @@
+"""Command line: the same services as the GUI, for batches and scripts. No Qt here."""
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, NoReturn, TextIO
+
+from trainingdesk import __version__
+from trainingdesk.domain.enums import Country, ExerciseStatus, KeyArea, Sex
+from trainingdesk.domain.errors import TrainingDeskError
+from trainingdesk.domain.records import ExerciseRecord, PersonRecord
+from trainingdesk.services.container import Services, open_services
+from trainingdesk.services.demo import DEFAULT_PEOPLE
+from trainingdesk.storage.database import DB_ENV_VAR
+from trainingdesk.storage.errors import StorageError
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+
+
+class UsageError(Exception):
+    """A bad command line; argparse's usage dump is replaced by one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+@dataclass(frozen=True)
+class Command:
+    """A parsed command: the handler and whether it needs an existing database."""
+
+    run: Callable[[Services, argparse.Namespace, TextIO], int]
+    creates_database: bool = False
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command tree."""
+    parser = _Parser(
+        prog="trainingdesk",
+        description="Training coordination for the Afghanistan–Pakistan border-cooperation "
+        "programme. Without a command, opens the desktop application.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help=f"SQLite file or SQLAlchemy URL (default: ${DB_ENV_VAR}, else the per-user data "
+        "folder)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = commands.add_parser("demo", help="fill a new database with synthetic demo data")
+    demo.add_argument("--people", type=_positive, default=DEFAULT_PEOPLE, metavar="N")
+    demo.add_argument("--seed", type=int, default=2011, metavar="N")
+    demo.set_defaults(handler=Command(_demo, creates_database=True))
+
+    info = commands.add_parser("info", help="schema version, location and rows per table")
+    info.add_argument("--json", action="store_true", help="machine-readable output")
+    info.set_defaults(handler=Command(_info))
+
+    exercises = commands.add_parser("exercises", help="exercises").add_subparsers(
+        dest="action", metavar="ACTION", required=True
+    )
+    listing = exercises.add_parser("list", help="list exercises, newest first")
+    listing.add_argument("--year", type=int)
+    listing.add_argument("--site", metavar="CODE", help="site code, e.g. TKM-AF")
+    listing.add_argument("--key-area", choices=[area.value for area in KeyArea])
+    listing.add_argument("--status", choices=[status.value for status in ExerciseStatus])
+    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    listing.set_defaults(handler=Command(_exercises_list))
+
+    people = commands.add_parser("people", help="people").add_subparsers(
+        dest="action", metavar="ACTION", required=True
+    )
+    listing = people.add_parser("list", help="list people by family name")
+    listing.add_argument("--search", default="", metavar="TEXT", help="name, father or ID number")
+    listing.add_argument("--country", choices=[c.value for c in Country])
+    listing.add_argument("--sex", choices=[s.value for s in Sex])
+    listing.add_argument("--agency", metavar="ACRONYM")
+    listing.add_argument("--limit", type=_positive, metavar="N")
+    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    listing.set_defaults(handler=Command(_people_list))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
+    """Run one command; expected failures print one line on stderr and return 1."""
+    out = stdout or sys.stdout
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as exc:
+        return _fail(str(exc))
+    command: Command | None = getattr(args, "handler", None)
+    if command is None:
+        parser.print_help(out)
+        return EXIT_OK
+    services: Services | None = None
+    try:
+        services = open_services(args.db, must_exist=not command.creates_database)
+        return command.run(services, args, out)
+    except (TrainingDeskError, StorageError) as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return _fail("interrupted; nothing was changed by the unfinished command")
+    finally:
+        if services is not None:
+            services.close()
+
+
+def _fail(message: str) -> int:
+    print(f"trainingdesk: error: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must be greater than zero")
+    return value
+
+
+def _demo(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    started = time.perf_counter()
+
+    def progress(message: str) -> None:
+        print(f"… {time.perf_counter() - started:5.1f} s  {message}", file=sys.stderr)
+
+    summary = services.demo.generate(people=args.people, seed=args.seed, progress=progress)
+    print(
+        f"Demo data written to {services.database.location} in {summary.seconds:.1f} s:", file=out
+    )
+    for table, count in sorted(summary.counts.items()):
+        print(f"  {table:<20} {count:>10,}", file=out)
+    return EXIT_OK
+
+
+def _info(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    info = services.info()
+    if args.json:
+        payload = {
+            "location": info.location,
+            "backend": info.backend,
+            "schema_revision": info.schema_revision,
+            "latest_revision": info.latest_revision,
+            "size_bytes": info.size_bytes,
+            "tables": {t.table: {"live": t.live, "deleted": t.deleted} for t in info.tables},
+        }
+        _dump_json(payload, out)
+        return EXIT_OK
+    print(f"Database:  {info.location} ({info.backend})", file=out)
+    print(
+        f"Schema:    {info.schema_revision} (this program's latest: {info.latest_revision})",
+        file=out,
+    )
+    if info.size_bytes is not None:
+        print(f"Size:      {info.size_bytes / 1_048_576:.1f} MB", file=out)
+    print(f"\n  {'table':<20} {'rows':>10} {'deleted':>8}", file=out)
+    for table in info.tables:
+        print(f"  {table.table:<20} {table.live:>10,} {table.deleted:>8,}", file=out)
+    return EXIT_OK
+
+
+def _exercises_list(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    site_id = services.reference.site_by_code(args.site).id if args.site else None
+    records = services.exercises.find(
+        year=args.year,
+        site_id=site_id,
+        key_area=KeyArea(args.key_area) if args.key_area else None,
+        status=ExerciseStatus(args.status) if args.status else None,
+    )
+    if args.json:
+        _dump_json([_exercise_json(record) for record in records], out)
+        return EXIT_OK
+    rows = [
+        (
+            r.code,
+            r.start_date.isoformat(),
+            r.end_date.isoformat(),
+            r.site_code,
+            r.status.value,
+            str(r.participants),
+            str(r.sessions),
+            r.title,
+        )
+        for r in records
+    ]
+    headers = ("code", "start", "end", "site", "status", "people", "sessions", "title")
+    _print_table(headers, rows, out)
+    print(f"{len(records)} exercise(s)", file=out)
+    return EXIT_OK
+
+
+def _people_list(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    agency_id = services.reference.agency_by_acronym(args.agency).id if args.agency else None
+    records = services.people.find(
+        search=args.search,
+        country=Country(args.country) if args.country else None,
+        sex=Sex(args.sex) if args.sex else None,
+        agency_id=agency_id,
+        limit=args.limit,
+    )
+    if args.json:
+        _dump_json([_person_json(record) for record in records], out)
+        return EXIT_OK
+    rows = [
+        (
+            r.full_name,
+            r.native_name,
+            r.father_name,
+            r.sex.value,
+            r.country.value,
+            r.agency_acronym,
+            r.rank,
+            r.service_number,
+        )
+        for r in records
+    ]
+    headers = ("name", "native name", "father", "sex", "ctry", "agency", "rank", "ID number")
+    _print_table(headers, rows, out)
+    print(f"{len(records)} person(s)", file=out)
+    return EXIT_OK
+
+
+def _exercise_json(record: ExerciseRecord) -> dict[str, Any]:
+    return {
+        "id": str(record.id),
+        "code": record.code,
+        "title": record.title,
+        "type": record.type.value,
+        "key_area": record.key_area.value,
+        "status": record.status.value,
+        "start_date": record.start_date.isoformat(),
+        "end_date": record.end_date.isoformat(),
+        "site": record.site_code or None,
+        "project": record.project_code or None,
+        "participants": record.participants,
+        "sessions": record.sessions,
+    }
+
+
+def _person_json(record: PersonRecord) -> dict[str, Any]:
+    return {
+        "id": str(record.id),
+        "given_name": record.given_name,
+        "family_name": record.family_name,
+        "native_name": record.native_name,
+        "father_name": record.father_name,
+        "father_name_native": record.father_name_native,
+        "sex": record.sex.value,
+        "country": record.country.value,
+        "agency": record.agency_acronym or None,
+        "rank": record.rank,
+        "rank_tier": record.rank_tier.value,
+        "service_number": record.service_number,
+    }
+
+
+def _dump_json(payload: object, out: TextIO) -> None:
+    json.dump(payload, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _print_table(headers: Sequence[str], rows: Sequence[Sequence[str]], out: TextIO) -> None:
+    widths = [len(h) for h in headers]
+    for row in rows:
+        widths = [max(width, len(cell)) for width, cell in zip(widths, row, strict=True)]
+    for row in (headers, *rows):
+        line = "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+        print(line.rstrip(), file=out)

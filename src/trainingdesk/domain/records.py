@@ -1,0 +1,362 @@
+"""Plain records that services return and accept; front ends and reports see only these.
+
+`*Record` is a row as stored (with its id); `*Draft` is what a user fills in to create or
+edit one. Drafts are validated by `problems()`, which maps fields to messages.
+"""
+
+import uuid
+from dataclasses import dataclass, field, fields
+from datetime import date, time
+
+from trainingdesk.domain.completion import CompletionResult, CompletionRule
+from trainingdesk.domain.enums import (
+    AttendanceStatus,
+    Country,
+    CurriculumKind,
+    CurriculumStatus,
+    EnrolmentStatus,
+    Equivalence,
+    ExerciseStatus,
+    ExerciseType,
+    KeyArea,
+    RankTier,
+    Role,
+    Sex,
+    SiteKind,
+)
+
+
+def _required(errors: dict[str, str], name: str, value: str, label: str) -> None:
+    if not value.strip():
+        errors[name] = f"{label} is required"
+
+
+@dataclass(frozen=True)
+class AgencyDraft:
+    """An agency as entered."""
+
+    country: Country
+    acronym: str
+    name: str
+    native_name: str = ""
+    valid_from: date | None = None
+    valid_to: date | None = None
+
+    def problems(self) -> dict[str, str]:
+        """Field -> message."""
+        errors: dict[str, str] = {}
+        _required(errors, "acronym", self.acronym, "Acronym")
+        _required(errors, "name", self.name, "Name")
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            errors["valid_to"] = "must not be before the start of validity"
+        return errors
+
+
+@dataclass(frozen=True)
+class AgencyRecord(AgencyDraft):
+    """A stored agency."""
+
+    id: uuid.UUID = field(kw_only=True)
+
+
+@dataclass(frozen=True)
+class SiteDraft:
+    """A border crossing or training centre as entered."""
+
+    code: str
+    name: str
+    country: Country
+    kind: SiteKind
+    province: str = ""
+    native_name: str = ""
+
+    def problems(self) -> dict[str, str]:
+        """Field -> message."""
+        errors: dict[str, str] = {}
+        _required(errors, "code", self.code, "Code")
+        _required(errors, "name", self.name, "Name")
+        return errors
+
+
+@dataclass(frozen=True)
+class SiteRecord(SiteDraft):
+    """A stored site."""
+
+    id: uuid.UUID = field(kw_only=True)
+
+
+@dataclass(frozen=True)
+class ProjectRecord:
+    """A donor-funded project."""
+
+    id: uuid.UUID
+    code: str
+    name: str
+    donor: str
+    start_date: date | None
+    end_date: date | None
+
+
+@dataclass(frozen=True)
+class PersonDraft:
+    """A person as entered on the form or in a roster."""
+
+    given_name: str
+    sex: Sex
+    country: Country
+    family_name: str = ""
+    native_name: str = ""
+    father_name: str = ""
+    father_name_native: str = ""
+    agency_id: uuid.UUID | None = None
+    rank: str = ""
+    rank_tier: RankTier = RankTier.UNKNOWN
+    duty_station_id: uuid.UUID | None = None
+    service_number: str = ""
+    phone: str = ""
+    consent_photo: bool = False
+    consent_roster: bool = False
+
+    def problems(self) -> dict[str, str]:
+        """Field -> message."""
+        errors: dict[str, str] = {}
+        if not self.given_name.strip() and not self.native_name.strip():
+            errors["given_name"] = "a name in Latin or native script is required"
+        if self.phone and not any(ch.isdigit() for ch in self.phone):
+            errors["phone"] = "a phone number needs digits"
+        return errors
+
+
+@dataclass(frozen=True)
+class PersonRecord(PersonDraft):
+    """A stored person, with the names of what it refers to."""
+
+    id: uuid.UUID = field(kw_only=True)
+    agency_acronym: str = ""
+    duty_station_code: str = ""
+
+    @property
+    def full_name(self) -> str:
+        """Given and family name in Latin script."""
+        return " ".join(part for part in (self.given_name, self.family_name) if part)
+
+    def draft(self) -> PersonDraft:
+        """The editable part, e.g. what an undo puts back."""
+        return PersonDraft(**{f.name: getattr(self, f.name) for f in fields(PersonDraft)})
+
+
+@dataclass(frozen=True)
+class CurriculumDraft:
+    """A curriculum version as entered."""
+
+    code: str
+    version: str
+    title: str
+    kind: CurriculumKind
+    country: Country | None = None
+    owner_agency_id: uuid.UUID | None = None
+    status: CurriculumStatus = CurriculumStatus.DRAFT
+    adopted_on: date | None = None
+    retired_on: date | None = None
+
+    def problems(self) -> dict[str, str]:
+        """Field -> message."""
+        errors: dict[str, str] = {}
+        _required(errors, "code", self.code, "Code")
+        _required(errors, "version", self.version, "Version")
+        _required(errors, "title", self.title, "Title")
+        if self.kind is CurriculumKind.NATIONAL and self.country not in (Country.AF, Country.PK):
+            errors["country"] = "a national curriculum belongs to Afghanistan or Pakistan"
+        if self.kind is CurriculumKind.JOINT and self.country is not None:
+            errors["country"] = "a joint curriculum belongs to no single country"
+        return errors
+
+
+@dataclass(frozen=True)
+class CurriculumRecord(CurriculumDraft):
+    """A stored curriculum with its module count."""
+
+    id: uuid.UUID = field(kw_only=True)
+    modules: int = 0
+    hours: float = 0.0
+
+
+@dataclass(frozen=True)
+class ModuleDraft:
+    """A module as entered."""
+
+    code: str
+    title_en: str
+    title_local: str = ""
+    hours: float = 0.0
+    objectives: str = ""
+    assessment_method: str = ""
+
+    def problems(self) -> dict[str, str]:
+        """Field -> message."""
+        errors: dict[str, str] = {}
+        _required(errors, "code", self.code, "Code")
+        _required(errors, "title_en", self.title_en, "English title")
+        if not 0 <= self.hours <= 1000:
+            errors["hours"] = "must be between 0 and 1000"
+        return errors
+
+
+@dataclass(frozen=True)
+class ModuleRecord(ModuleDraft):
+    """A stored module."""
+
+    id: uuid.UUID = field(kw_only=True)
+    curriculum_id: uuid.UUID = field(kw_only=True)
+    position: int = 0
+
+
+@dataclass(frozen=True)
+class MappingRecord:
+    """A crosswalk link between a national and a joint module."""
+
+    id: uuid.UUID
+    national_module_id: uuid.UUID
+    joint_module_id: uuid.UUID
+    equivalence: Equivalence
+    note: str
+
+
+@dataclass(frozen=True)
+class ExerciseDraft:
+    """An exercise as entered."""
+
+    code: str
+    title: str
+    type: ExerciseType
+    key_area: KeyArea
+    start_date: date
+    end_date: date
+    status: ExerciseStatus = ExerciseStatus.PLANNED
+    site_id: uuid.UUID | None = None
+    project_id: uuid.UUID | None = None
+    description: str = ""
+    rule: CompletionRule = field(default_factory=CompletionRule)
+
+    def problems(self) -> dict[str, str]:
+        """Field -> message."""
+        errors: dict[str, str] = {}
+        _required(errors, "code", self.code, "Code")
+        _required(errors, "title", self.title, "Title")
+        if self.end_date < self.start_date:
+            errors["end_date"] = "must not be before the start date"
+        elif (self.end_date - self.start_date).days > 366:
+            errors["end_date"] = "an exercise lasts at most a year"
+        errors.update(self.rule.problems())
+        return errors
+
+
+@dataclass(frozen=True)
+class ExerciseRecord(ExerciseDraft):
+    """A stored exercise with what a list needs to show."""
+
+    id: uuid.UUID = field(kw_only=True)
+    site_code: str = ""
+    site_name: str = ""
+    project_code: str = ""
+    participants: int = 0
+    sessions: int = 0
+
+    def draft(self) -> ExerciseDraft:
+        """The editable part, e.g. what an undo puts back."""
+        return ExerciseDraft(**{f.name: getattr(self, f.name) for f in fields(ExerciseDraft)})
+
+
+@dataclass(frozen=True)
+class SessionDraft:
+    """A session as entered."""
+
+    day: date
+    start_time: time | None = None
+    end_time: time | None = None
+    title: str = ""
+    module_id: uuid.UUID | None = None
+    trainer_id: uuid.UUID | None = None
+
+    def problems(self) -> dict[str, str]:
+        """Field -> message."""
+        errors: dict[str, str] = {}
+        if self.start_time and self.end_time and self.end_time <= self.start_time:
+            errors["end_time"] = "must be after the start time"
+        return errors
+
+
+@dataclass(frozen=True)
+class SessionRecord(SessionDraft):
+    """A stored session; `number` is its 1-based place in the exercise."""
+
+    id: uuid.UUID = field(kw_only=True)
+    exercise_id: uuid.UUID = field(kw_only=True)
+    number: int = 0
+    module_code: str = ""
+    locked: bool = False
+
+
+@dataclass(frozen=True)
+class EnrolmentRecord:
+    """A person enrolled in an exercise."""
+
+    id: uuid.UUID
+    exercise_id: uuid.UUID
+    person_id: uuid.UUID
+    person_name: str
+    native_name: str
+    country: Country
+    agency_acronym: str
+    role: Role
+    status: EnrolmentStatus
+
+
+@dataclass(frozen=True)
+class MarkRecord:
+    """One cell of the attendance grid."""
+
+    session_id: uuid.UUID
+    person_id: uuid.UUID
+    status: AttendanceStatus
+    remark: str = ""
+
+
+@dataclass(frozen=True)
+class AssessmentDraft:
+    """Scores of one participant in one exercise."""
+
+    pre_test: float | None = None
+    post_test: float | None = None
+    satisfaction: int | None = None
+
+    def problems(self) -> dict[str, str]:
+        """Field -> message."""
+        errors: dict[str, str] = {}
+        for name, score in (("pre_test", self.pre_test), ("post_test", self.post_test)):
+            if score is not None and not 0 <= score <= 100:
+                errors[name] = "must be between 0 and 100"
+        if self.satisfaction is not None and not 1 <= self.satisfaction <= 5:
+            errors["satisfaction"] = "must be between 1 and 5"
+        return errors
+
+
+@dataclass(frozen=True)
+class AssessmentRecord(AssessmentDraft):
+    """Stored scores."""
+
+    exercise_id: uuid.UUID = field(kw_only=True)
+    person_id: uuid.UUID = field(kw_only=True)
+
+
+@dataclass(frozen=True)
+class ParticipantCompletion:
+    """Completion of one enrolled person, as certificates and reports will use it."""
+
+    person_id: uuid.UUID
+    person_name: str
+    role: Role
+    status: EnrolmentStatus
+    result: CompletionResult
+    post_test: float | None
+    eligible: bool

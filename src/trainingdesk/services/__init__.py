@@ -1,0 +1,1 @@
+"""Use cases: each method is one transaction and speaks in plain records."""

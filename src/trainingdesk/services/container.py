@@ -1,0 +1,56 @@
+"""Builds every service over one database; the CLI and the GUI both start here."""
+
+from dataclasses import dataclass, field
+
+from trainingdesk.services.attendance import AttendanceService
+from trainingdesk.services.curricula import CurriculumService
+from trainingdesk.services.demo import DemoService
+from trainingdesk.services.enrolments import EnrolmentService
+from trainingdesk.services.exercises import ExerciseService
+from trainingdesk.services.info import DatabaseInfo, describe_database
+from trainingdesk.services.people import PeopleService
+from trainingdesk.services.reference import ReferenceService
+from trainingdesk.storage.database import Database, open_database
+from trainingdesk.storage.identity import Actor, current_actor
+from trainingdesk.storage.unit_of_work import unit_of_work_factory
+
+
+@dataclass
+class Services:
+    """All use cases over one open database."""
+
+    database: Database
+    actor: Actor
+    people: PeopleService = field(init=False)
+    reference: ReferenceService = field(init=False)
+    curricula: CurriculumService = field(init=False)
+    exercises: ExerciseService = field(init=False)
+    enrolments: EnrolmentService = field(init=False)
+    attendance: AttendanceService = field(init=False)
+    demo: DemoService = field(init=False)
+
+    def __post_init__(self) -> None:
+        uow = unit_of_work_factory(self.database, self.actor)
+        self.people = PeopleService(uow)
+        self.reference = ReferenceService(uow)
+        self.curricula = CurriculumService(uow)
+        self.exercises = ExerciseService(uow)
+        self.enrolments = EnrolmentService(uow)
+        self.attendance = AttendanceService(uow)
+        self.demo = DemoService(uow)
+
+    def info(self) -> DatabaseInfo:
+        """Where the database is and what it holds."""
+        return describe_database(self.database)
+
+    def close(self) -> None:
+        """Release the database."""
+        self.database.close()
+
+
+def open_services(
+    location: str | None = None, *, must_exist: bool = False, actor: Actor | None = None
+) -> Services:
+    """Open the database at `location` (path or URL; None = TRAININGDESK_DB or the default)."""
+    database = open_database(location, must_exist=must_exist)
+    return Services(database=database, actor=actor or current_actor())

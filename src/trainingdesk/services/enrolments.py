@@ -1,0 +1,120 @@
+"""Who takes part in an exercise, and in which role."""
+
+import uuid
+
+from sqlalchemy import select
+
+from trainingdesk.domain.enums import EnrolmentStatus, Role
+from trainingdesk.domain.errors import Conflict, NotFound
+from trainingdesk.domain.records import EnrolmentRecord
+from trainingdesk.storage.models import Agency, Enrolment, Person
+from trainingdesk.storage.unit_of_work import UnitOfWork, UnitOfWorkFactory
+
+
+class EnrolmentService:
+    """Enrol people, change their role, withdraw and remove them."""
+
+    def __init__(self, unit_of_work: UnitOfWorkFactory) -> None:
+        self._uow = unit_of_work
+
+    def enrol(
+        self, exercise_id: uuid.UUID, person_ids: list[uuid.UUID], role: Role = Role.PARTICIPANT
+    ) -> list[EnrolmentRecord]:
+        """Enrol several people at once; someone already enrolled is left as they are.
+
+        A person removed earlier gets their old enrolment back, so that the pair stays one
+        row on every laptop.
+        """
+        with self._uow() as uow:
+            uow.exercises.require(exercise_id)
+            existing = {
+                row.person_id: row
+                for row in uow.session.scalars(
+                    select(Enrolment).where(
+                        Enrolment.exercise_id == exercise_id, Enrolment.person_id.in_(person_ids)
+                    )
+                )
+            }
+            for person_id in dict.fromkeys(person_ids):
+                uow.people.require(person_id)
+                row = existing.get(person_id)
+                if row is None:
+                    uow.enrolments.add(
+                        Enrolment(
+                            id=uuid.uuid4(),
+                            exercise_id=exercise_id,
+                            person_id=person_id,
+                            role=role,
+                            status=EnrolmentStatus.ENROLLED,
+                        )
+                    )
+                elif row.deleted_at is not None:
+                    uow.enrolments.restore(row)
+                    row.role = role
+                    row.status = EnrolmentStatus.ENROLLED
+            uow.commit()
+            return _records(uow, exercise_id, person_ids)
+
+    def update(
+        self, enrolment_id: uuid.UUID, *, role: Role, status: EnrolmentStatus
+    ) -> EnrolmentRecord:
+        """Change role or status (withdrawn participants get no certificate)."""
+        with self._uow() as uow:
+            row = uow.enrolments.require(enrolment_id)
+            row.role = role
+            row.status = status
+            uow.commit()
+            return _records(uow, row.exercise_id, [row.person_id])[0]
+
+    def remove(self, enrolment_id: uuid.UUID) -> None:
+        """Take a person out of an exercise (a tombstone; `restore` undoes it)."""
+        with self._uow() as uow:
+            uow.enrolments.delete(uow.enrolments.require(enrolment_id))
+            uow.commit()
+
+    def restore(self, enrolment_id: uuid.UUID) -> EnrolmentRecord:
+        """Undo a removal."""
+        with self._uow() as uow:
+            row = uow.enrolments.get_including_deleted(enrolment_id)
+            if row is None:
+                raise NotFound(f"no enrolment with id {enrolment_id}")
+            if uow.people.get(row.person_id) is None:
+                raise Conflict("the person of this enrolment was deleted")
+            uow.enrolments.restore(row)
+            uow.commit()
+            return _records(uow, row.exercise_id, [row.person_id])[0]
+
+    def for_exercise(self, exercise_id: uuid.UUID) -> list[EnrolmentRecord]:
+        """Everyone enrolled, by family then given name."""
+        with self._uow() as uow:
+            uow.exercises.require(exercise_id)
+            return _records(uow, exercise_id, None)
+
+
+def _records(
+    uow: UnitOfWork, exercise_id: uuid.UUID, person_ids: list[uuid.UUID] | None
+) -> list[EnrolmentRecord]:
+    query = (
+        select(Enrolment, Person, Agency.acronym)
+        .join(Person, Person.id == Enrolment.person_id)
+        .outerjoin(Agency, Agency.id == Person.agency_id)
+        .where(Enrolment.exercise_id == exercise_id, Enrolment.deleted_at.is_(None))
+        .where(Person.deleted_at.is_(None))
+        .order_by(Person.family_name, Person.given_name, Person.id)
+    )
+    if person_ids is not None:
+        query = query.where(Enrolment.person_id.in_(person_ids))
+    return [
+        EnrolmentRecord(
+            id=enrolment.id,
+            exercise_id=exercise_id,
+            person_id=person.id,
+            person_name=" ".join(p for p in (person.given_name, person.family_name) if p),
+            native_name=person.native_name,
+            country=person.country,
+            agency_acronym=acronym or "",
+            role=enrolment.role,
+            status=enrolment.status,
+        )
+        for enrolment, person, acronym in uow.session.execute(query)
+    ]

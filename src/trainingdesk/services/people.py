@@ -1,0 +1,165 @@
+"""People: participants, trainers and observers."""
+
+import uuid
+from dataclasses import asdict, fields
+
+from sqlalchemy import ColumnElement, Select, func, select
+
+from trainingdesk.domain.enums import Country, Sex
+from trainingdesk.domain.errors import NotFound, ValidationFailed
+from trainingdesk.domain.names import display_name
+from trainingdesk.domain.records import PersonDraft, PersonRecord
+from trainingdesk.domain.search import person_search_key, query_tokens
+from trainingdesk.storage.models import Agency, Person, Site
+from trainingdesk.storage.unit_of_work import UnitOfWork, UnitOfWorkFactory
+
+_NAME_FIELDS = ("given_name", "family_name", "native_name", "father_name", "father_name_native")
+_DRAFT_FIELDS = tuple(f.name for f in fields(PersonDraft))
+
+
+class PeopleService:
+    """Create, edit, delete, restore, find and list people."""
+
+    def __init__(self, unit_of_work: UnitOfWorkFactory) -> None:
+        self._uow = unit_of_work
+
+    def create(self, draft: PersonDraft) -> PersonRecord:
+        """Add a person."""
+        draft = self._clean(draft)
+        with self._uow() as uow:
+            self._check_references(uow, draft)
+            person = uow.people.add(Person(id=uuid.uuid4()))
+            _apply(person, draft)
+            uow.commit()
+            return self._get(uow, person.id)
+
+    def update(self, person_id: uuid.UUID, draft: PersonDraft) -> PersonRecord:
+        """Replace a person's details."""
+        draft = self._clean(draft)
+        with self._uow() as uow:
+            person = uow.people.require(person_id)
+            self._check_references(uow, draft)
+            _apply(person, draft)
+            uow.commit()
+            return self._get(uow, person_id)
+
+    def delete(self, person_id: uuid.UUID) -> None:
+        """Delete a person (a tombstone: `restore` undoes it)."""
+        with self._uow() as uow:
+            uow.people.delete(uow.people.require(person_id))
+            uow.commit()
+
+    def restore(self, person_id: uuid.UUID) -> PersonRecord:
+        """Undo a deletion."""
+        with self._uow() as uow:
+            person = uow.people.get_including_deleted(person_id)
+            if person is None:
+                raise NotFound(f"no person with id {person_id}")
+            uow.people.restore(person)
+            uow.commit()
+            return self._get(uow, person_id)
+
+    def get(self, person_id: uuid.UUID) -> PersonRecord:
+        """One person."""
+        with self._uow() as uow:
+            return self._get(uow, person_id)
+
+    def find(
+        self,
+        *,
+        search: str = "",
+        country: Country | None = None,
+        sex: Sex | None = None,
+        agency_id: uuid.UUID | None = None,
+        limit: int | None = None,
+    ) -> list[PersonRecord]:
+        """People matching every given filter, by family then given name.
+
+        `search` matches Latin or native-script names, fathers' names and ID or phone
+        numbers, after normalisation (Muhammad finds Mohammad; ۱۲۳ finds 123).
+        """
+        conditions: list[ColumnElement[bool]] = [Person.deleted_at.is_(None)]
+        conditions += [Person.search_key.contains(token) for token in query_tokens(search)]
+        if country is not None:
+            conditions.append(Person.country == country)
+        if sex is not None:
+            conditions.append(Person.sex == sex)
+        if agency_id is not None:
+            conditions.append(Person.agency_id == agency_id)
+        with self._uow() as uow:
+            query = (
+                _record_select()
+                .where(*conditions)
+                .order_by(func.lower(Person.family_name), func.lower(Person.given_name))
+                .limit(limit)
+            )
+            rows = uow.session.execute(query)
+            return [_to_record(person, acronym, code) for person, acronym, code in rows]
+
+    def count(self) -> int:
+        """Number of people."""
+        with self._uow() as uow:
+            query = select(func.count()).select_from(Person).where(Person.deleted_at.is_(None))
+            return int(uow.session.scalar(query) or 0)
+
+    @staticmethod
+    def _clean(draft: PersonDraft) -> PersonDraft:
+        values = asdict(draft)
+        for name in (*_NAME_FIELDS, "rank", "service_number", "phone"):
+            values[name] = display_name(values[name])
+        cleaned = PersonDraft(**values)
+        problems = cleaned.problems()
+        if problems:
+            raise ValidationFailed(problems)
+        return cleaned
+
+    @staticmethod
+    def _check_references(uow: UnitOfWork, draft: PersonDraft) -> None:
+        problems: dict[str, str] = {}
+        if draft.agency_id is not None and uow.agencies.get(draft.agency_id) is None:
+            problems["agency_id"] = "no such agency"
+        if draft.duty_station_id is not None and uow.sites.get(draft.duty_station_id) is None:
+            problems["duty_station_id"] = "no such site"
+        if problems:
+            raise ValidationFailed(problems)
+
+    @staticmethod
+    def _get(uow: UnitOfWork, person_id: uuid.UUID) -> PersonRecord:
+        row = uow.session.execute(
+            _record_select().where(Person.id == person_id, Person.deleted_at.is_(None))
+        ).first()
+        if row is None:
+            raise NotFound(f"no person with id {person_id}")
+        person, acronym, code = row
+        return _to_record(person, acronym, code)
+
+
+def _apply(person: Person, draft: PersonDraft) -> None:
+    for name in _DRAFT_FIELDS:
+        setattr(person, name, getattr(draft, name))
+    person.search_key = person_search_key(
+        given_name=draft.given_name,
+        family_name=draft.family_name,
+        native_name=draft.native_name,
+        father_name=draft.father_name,
+        father_name_native=draft.father_name_native,
+        service_number=draft.service_number,
+        phone=draft.phone,
+    )
+
+
+def _record_select() -> Select[Person, str | None, str | None]:
+    return (
+        select(Person, Agency.acronym, Site.code)
+        .outerjoin(Agency, Agency.id == Person.agency_id)
+        .outerjoin(Site, Site.id == Person.duty_station_id)
+    )
+
+
+def _to_record(person: Person, agency_acronym: str | None, site_code: str | None) -> PersonRecord:
+    return PersonRecord(
+        **{name: getattr(person, name) for name in _DRAFT_FIELDS},
+        id=person.id,
+        agency_acronym=agency_acronym or "",
+        duty_station_code=site_code or "",
+    )

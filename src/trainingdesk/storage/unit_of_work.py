@@ -1,0 +1,107 @@
+"""One transaction of a use case: a session that knows who is acting, committed or rolled back."""
+
+from collections.abc import Callable
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from trainingdesk.storage.audit import ACTOR_KEY, install_audit
+from trainingdesk.storage.database import Database
+from trainingdesk.storage.errors import DatabaseUnreadable
+from trainingdesk.storage.identity import Actor
+from trainingdesk.storage.models import (
+    Agency,
+    Assessment,
+    AttendanceMark,
+    Certificate,
+    Competency,
+    Curriculum,
+    Enrolment,
+    Exercise,
+    ExerciseModule,
+    Laptop,
+    Module,
+    ModuleCompetency,
+    ModuleMapping,
+    Person,
+    Project,
+    Site,
+    TrainingSession,
+    utcnow,
+)
+from trainingdesk.storage.repositories import Repository
+
+
+class UnitOfWork:
+    """Context manager around one session; nothing is written unless `commit()` is called."""
+
+    def __init__(self, factory: sessionmaker[Session], actor: Actor) -> None:
+        self._factory = factory
+        self.actor = actor
+        self._session: Session | None = None
+
+    @property
+    def session(self) -> Session:
+        """The session of the open unit of work."""
+        if self._session is None:
+            raise RuntimeError("the unit of work is not open")
+        return self._session
+
+    def __enter__(self) -> Self:
+        session = self._session = self._factory()
+        session.info[ACTOR_KEY] = self.actor
+        self.agencies = Repository(session, Agency, "agency")
+        self.sites = Repository(session, Site, "site")
+        self.projects = Repository(session, Project, "project")
+        self.people = Repository(session, Person, "person")
+        self.curricula = Repository(session, Curriculum, "curriculum")
+        self.modules = Repository(session, Module, "module")
+        self.competencies = Repository(session, Competency, "competency")
+        self.module_competencies = Repository(session, ModuleCompetency, "module competency")
+        self.mappings = Repository(session, ModuleMapping, "module mapping")
+        self.exercises = Repository(session, Exercise, "exercise")
+        self.exercise_modules = Repository(session, ExerciseModule, "exercise module")
+        self.sessions = Repository(session, TrainingSession, "session")
+        self.enrolments = Repository(session, Enrolment, "enrolment")
+        self.marks = Repository(session, AttendanceMark, "attendance mark")
+        self.assessments = Repository(session, Assessment, "assessment")
+        self.certificates = Repository(session, Certificate, "certificate")
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        session = self.session
+        try:
+            session.rollback()
+        finally:
+            session.close()
+            self._session = None
+        if isinstance(exc, OperationalError):
+            # Locked, read-only, full or vanished databases: say so in one line, not a trace.
+            raise DatabaseUnreadable(f"the database could not be used: {exc.orig}") from exc
+
+    def commit(self) -> None:
+        """Write the changes, registering this laptop the first time it writes."""
+        session = self.session
+        if session.new or session.dirty or session.deleted:
+            laptop = session.get(Laptop, self.actor.laptop_id)
+            if laptop is None:
+                session.add(Laptop(id=self.actor.laptop_id, name=self.actor.laptop_name))
+            else:
+                laptop.last_seen_at = utcnow()
+        session.commit()
+
+
+UnitOfWorkFactory = Callable[[], UnitOfWork]
+
+
+def unit_of_work_factory(database: Database, actor: Actor) -> UnitOfWorkFactory:
+    """A factory the services call once per use case."""
+    install_audit(database.session_factory)
+    return lambda: UnitOfWork(database.session_factory, actor)

@@ -1,0 +1,187 @@
+"""The command line, run as a coordinator runs it: a separate process, text in and out."""
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+
+@dataclass
+class Run:
+    """What a command printed and returned."""
+
+    code: int
+    out: str
+    err: str
+
+
+def trainingdesk(*args: str, env: dict[str, str] | None = None) -> Run:
+    """Run `python -m trainingdesk ARGS` and capture everything."""
+    completed = subprocess.run(
+        [sys.executable, "-m", "trainingdesk", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, **(env or {})},
+        timeout=300,
+        check=False,
+    )
+    assert "Traceback" not in completed.stderr, completed.stderr
+    return Run(completed.returncode, completed.stdout, completed.stderr)
+
+
+def assert_one_line_error(run: Run, message: str) -> None:
+    """Expected failures: exit 1 and a single clear line on stderr."""
+    assert run.code == 1
+    lines = run.err.strip().splitlines()
+    assert len(lines) == 1, run.err
+    assert lines[0].startswith("trainingdesk: error: ")
+    assert message in lines[0]
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "demo.sqlite"
+    run = trainingdesk("--db", str(path), "demo", "--people", "40", "--seed", "3")
+    assert run.code == 0, run.err
+    assert "attendance_mark" in run.out
+    return path
+
+
+def test_without_a_command_it_prints_help() -> None:
+    run = trainingdesk()
+    assert run.code == 0
+    assert "demo" in run.out and "people" in run.out and "--db" in run.out
+
+
+def test_version() -> None:
+    run = trainingdesk("--version")
+    assert run.code == 0
+    assert run.out.startswith("trainingdesk ")
+
+
+def test_info_describes_a_demo_database(demo_db: Path) -> None:
+    run = trainingdesk("--db", str(demo_db), "info")
+    assert run.code == 0
+    assert str(demo_db) in run.out
+    assert "Schema:    0001" in run.out
+    assert any(line.split()[:2] == ["person", "40"] for line in run.out.splitlines())
+
+
+def test_info_as_json(demo_db: Path) -> None:
+    info = json.loads(trainingdesk("--db", str(demo_db), "info", "--json").out)
+    assert info["schema_revision"] == info["latest_revision"]
+    assert info["tables"]["person"] == {"live": 40, "deleted": 0}
+    assert info["tables"]["attendance_mark"]["live"] > 1000
+
+
+def test_exercises_are_listed_and_filtered(demo_db: Path) -> None:
+    everything = json.loads(trainingdesk("--db", str(demo_db), "exercises", "list", "--json").out)
+    in_2012 = json.loads(
+        trainingdesk("--db", str(demo_db), "exercises", "list", "--year", "2012", "--json").out
+    )
+    assert len(everything) >= 30
+    assert in_2012 and all(e["start_date"].startswith("2012") for e in in_2012)
+    site = everything[0]["site"]
+    at_site = json.loads(
+        trainingdesk("--db", str(demo_db), "exercises", "list", "--site", site, "--json").out
+    )
+    assert at_site and {e["site"] for e in at_site} == {site}
+    table = trainingdesk("--db", str(demo_db), "exercises", "list", "--status", "completed")
+    assert table.code == 0
+    assert table.out.splitlines()[0].split()[:3] == ["code", "start", "end"]
+
+
+def test_people_are_found_by_any_spelling(demo_db: Path) -> None:
+    latin = json.loads(
+        trainingdesk("--db", str(demo_db), "people", "list", "--search", "muhammad", "--json").out
+    )
+    native = json.loads(
+        trainingdesk("--db", str(demo_db), "people", "list", "--search", "محمد", "--json").out
+    )
+    assert latin
+    assert {p["id"] for p in latin} == {p["id"] for p in native}
+    mohammad_spellings = ("Mohammad", "Muhammad", "Mohammed", "Mohamad", "Mohd", "Muhammed")
+    for person in latin:
+        names = " ".join((person["given_name"], person["family_name"], person["father_name"]))
+        assert any(spelling in names for spelling in mohammad_spellings), names
+
+
+def test_people_are_filtered_by_agency_country_and_sex(demo_db: Path) -> None:
+    run = trainingdesk(
+        "--db", str(demo_db), "people", "list", "--agency", "abp", "--country", "AF", "--json"
+    )
+    people = json.loads(run.out)
+    assert people and {p["agency"] for p in people} == {"ABP"}
+    table = trainingdesk("--db", str(demo_db), "people", "list", "--sex", "F", "--limit", "3")
+    assert table.code == 0
+    assert table.out.strip().endswith("person(s)")
+
+
+def test_the_database_can_come_from_the_environment(demo_db: Path) -> None:
+    run = trainingdesk("info", "--json", env={"TRAININGDESK_DB": str(demo_db)})
+    assert json.loads(run.out)["location"] == str(demo_db)
+
+
+def test_an_unknown_site_or_agency_is_one_clear_line(demo_db: Path) -> None:
+    assert_one_line_error(
+        trainingdesk("--db", str(demo_db), "exercises", "list", "--site", "NOWHERE"),
+        "no site with code 'NOWHERE'",
+    )
+    assert_one_line_error(
+        trainingdesk("--db", str(demo_db), "people", "list", "--agency", "XYZ"),
+        "no agency with acronym 'XYZ'",
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--bogus",), "unrecognized arguments: --bogus"),
+        (("exercises",), "required"),
+        (("demo", "--people", "many"), "'many' is not a whole number"),
+        (("demo", "--people", "0"), "must be greater than zero"),
+        (("people", "list", "--country", "FR"), "invalid choice"),
+    ],
+)
+def test_bad_options_are_one_clear_line(
+    tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    assert_one_line_error(trainingdesk("--db", str(tmp_path / "x.sqlite"), *args), message)
+
+
+def test_reading_a_missing_database_does_not_create_it(tmp_path: Path) -> None:
+    path = tmp_path / "missing.sqlite"
+    assert_one_line_error(trainingdesk("--db", str(path), "info"), "no database at")
+    assert not path.exists()
+
+
+def test_a_file_that_is_not_a_database_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "roster.csv"
+    path.write_bytes(b"name;father\r\nKarim;Rahim\r\n")
+    assert_one_line_error(trainingdesk("--db", str(path), "info"), "not a TrainingDesk database")
+    assert path.read_bytes() == b"name;father\r\nKarim;Rahim\r\n"
+
+
+def test_a_database_from_a_newer_version_is_refused(tmp_path: Path, demo_db: Path) -> None:
+    path = tmp_path / "future.sqlite"
+    path.write_bytes(demo_db.read_bytes())
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0999'")
+    connection.close()
+    assert_one_line_error(trainingdesk("--db", str(path), "info"), "newer version of TrainingDesk")
+
+
+def test_demo_data_never_goes_into_a_database_with_data(demo_db: Path) -> None:
+    assert_one_line_error(
+        trainingdesk("--db", str(demo_db), "demo", "--people", "20"), "already holds data"
+    )
+
+
+def test_an_unusable_url_is_one_clear_line() -> None:
+    assert_one_line_error(trainingdesk("--db", "nosuchdb://x/y", "info"), "cannot use a database")
