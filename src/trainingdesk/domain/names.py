@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = [
     "display_name",
@@ -349,7 +350,9 @@ def _light_fold(word: str) -> str:
     return _DOUBLE.sub(r"\1", _AE_RUN.sub("a", word))
 
 
+@lru_cache(maxsize=32_768)
 def _latin_word_key(token: str) -> str:
+    # Cached: the same few hundred name words make up nearly every roster.
     word = _light_fold(token)
     if _ABD_WORD.fullmatch(word):
         return "abdul"

@@ -82,6 +82,7 @@ class AttendanceService:
                 .join(TrainingSession, TrainingSession.id == AttendanceMark.session_id)
                 .where(TrainingSession.exercise_id == exercise_id)
                 .where(TrainingSession.deleted_at.is_(None), AttendanceMark.deleted_at.is_(None))
+                .order_by(TrainingSession.day, TrainingSession.start_time, AttendanceMark.person_id)
             )
             return [_mark_record(row) for row in uow.session.scalars(query)]
 
@@ -115,7 +116,9 @@ class AttendanceService:
     def assessments(self, exercise_id: uuid.UUID) -> list[AssessmentRecord]:
         """Scores of an exercise's participants."""
         with self._uow() as uow:
-            rows = uow.assessments.where(Assessment.exercise_id == exercise_id)
+            rows = uow.assessments.where(
+                Assessment.exercise_id == exercise_id, order_by=(Assessment.person_id,)
+            )
             return [_assessment_record(row) for row in rows]
 
     def completion(self, exercise_id: uuid.UUID) -> list[ParticipantCompletion]:

@@ -181,7 +181,10 @@ class CurriculumService:
     def mappings(self) -> list[MappingRecord]:
         """Every live crosswalk link."""
         with self._uow() as uow:
-            return [_mapping_record(row) for row in uow.mappings.where()]
+            rows = uow.mappings.where(
+                order_by=(ModuleMapping.national_module_id, ModuleMapping.joint_module_id)
+            )
+            return [_mapping_record(row) for row in rows]
 
 
 def _check_unique(uow: UnitOfWork, draft: CurriculumDraft, own_id: uuid.UUID | None) -> None:

@@ -121,7 +121,7 @@ class ExerciseService:
                     select(ExerciseModule).where(ExerciseModule.exercise_id == exercise_id)
                 )
             }
-            previous = [m for m, link in existing.items() if link.deleted_at is None]
+            previous = _module_ids(uow, exercise_id)
             wanted: set[uuid.UUID] = set(module_ids)
             for module_id, link in existing.items():
                 if module_id in wanted and link.deleted_at is not None:
@@ -138,14 +138,7 @@ class ExerciseService:
     def module_ids(self, exercise_id: uuid.UUID) -> list[uuid.UUID]:
         """Modules the exercise covers, in curriculum order."""
         with self._uow() as uow:
-            query = (
-                select(Module.id)
-                .join(ExerciseModule, ExerciseModule.module_id == Module.id)
-                .where(ExerciseModule.exercise_id == exercise_id)
-                .where(ExerciseModule.deleted_at.is_(None))
-                .order_by(Module.position, Module.code)
-            )
-            return list(uow.session.scalars(query))
+            return _module_ids(uow, exercise_id)
 
     def add_session(self, exercise_id: uuid.UUID, draft: SessionDraft) -> SessionRecord:
         """Add a session on a day within the exercise's dates."""
@@ -242,6 +235,17 @@ class ExerciseService:
         if not records:
             raise NotFound(f"no exercise with id {exercise_id}")
         return records[0]
+
+
+def _module_ids(uow: UnitOfWork, exercise_id: uuid.UUID) -> list[uuid.UUID]:
+    query = (
+        select(Module.id)
+        .join(ExerciseModule, ExerciseModule.module_id == Module.id)
+        .where(ExerciseModule.exercise_id == exercise_id)
+        .where(ExerciseModule.deleted_at.is_(None))
+        .order_by(Module.position, Module.code)
+    )
+    return list(uow.session.scalars(query))
 
 
 def _apply(exercise: Exercise, draft: ExerciseDraft) -> None:
