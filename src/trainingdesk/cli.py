@@ -4,12 +4,14 @@ import argparse
 import json
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any, NoReturn, TextIO
 
 from trainingdesk import __version__
-from trainingdesk.domain.enums import Country, ExerciseStatus, KeyArea, Sex
+from trainingdesk.domain.calendars import format_solar_hijri
+from trainingdesk.domain.enums import Country, ExerciseStatus, KeyArea, Role, Sex
 from trainingdesk.domain.errors import TrainingDeskError
 from trainingdesk.domain.records import ExerciseRecord, PersonRecord
 from trainingdesk.services.container import Services, open_services
@@ -73,6 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--status", choices=[status.value for status in ExerciseStatus])
     listing.add_argument("--json", action="store_true", help="machine-readable output")
     listing.set_defaults(handler=Command(_exercises_list))
+
+    show = exercises.add_parser("show", help="one exercise: sessions, enrolment, completion")
+    show.add_argument("code", help="exercise code, e.g. JTX-2012-03")
+    show.add_argument("--json", action="store_true", help="machine-readable output")
+    show.set_defaults(handler=Command(_exercises_show))
 
     people = commands.add_parser("people", help="people").add_subparsers(
         dest="action", metavar="ACTION", required=True
@@ -196,6 +203,74 @@ def _exercises_list(services: Services, args: argparse.Namespace, out: TextIO) -
     headers = ("code", "start", "end", "site", "status", "people", "sessions", "title")
     _print_table(headers, rows, out)
     print(f"{len(records)} exercise(s)", file=out)
+    return EXIT_OK
+
+
+def _exercises_show(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    exercise = services.exercises.by_code(args.code)
+    sessions = services.exercises.sessions(exercise.id)
+    enrolled = services.enrolments.for_exercise(exercise.id)
+    completion = services.attendance.completion(exercise.id)
+    by_role = Counter(e.role.value for e in enrolled)
+    by_country = Counter(e.country.value for e in enrolled if e.role is Role.PARTICIPANT)
+    eligible = sum(1 for c in completion if c.eligible)
+    if args.json:
+        payload = _exercise_json(exercise) | {
+            "rule": asdict(exercise.rule),
+            "sessions_detail": [
+                {
+                    "number": s.number,
+                    "day": s.day.isoformat(),
+                    "start_time": s.start_time.isoformat() if s.start_time else None,
+                    "end_time": s.end_time.isoformat() if s.end_time else None,
+                    "module": s.module_code or None,
+                    "locked": s.locked,
+                }
+                for s in sessions
+            ],
+            "enrolled_by_role": dict(by_role),
+            "participants_by_country": dict(by_country),
+            "eligible_for_certificate": eligible,
+        }
+        _dump_json(payload, out)
+        return EXIT_OK
+    rule = exercise.rule
+    pass_mark = f"{rule.post_test_pass_mark:g}" if rule.post_test_pass_mark is not None else "none"
+    print(f"{exercise.code}  {exercise.title}", file=out)
+    print(f"  {exercise.type.value}, {exercise.key_area.label}", file=out)
+    print(
+        f"  {exercise.start_date.isoformat()} to {exercise.end_date.isoformat()} "
+        f"({format_solar_hijri(exercise.start_date)} to {format_solar_hijri(exercise.end_date)})",
+        file=out,
+    )
+    print(f"  site: {exercise.site_name or '-'}; project: {exercise.project_code or '-'}", file=out)
+    print(f"  status: {exercise.status.value}", file=out)
+    print(
+        f"  completion: {rule.min_attendance_share:.0%} attendance, late counts "
+        f"{'as present' if rule.late_counts_as_present else 'as absent'}, excused "
+        f"{'counted' if rule.excused_in_denominator else 'left out'}, post-test pass mark "
+        f"{pass_mark}",
+        file=out,
+    )
+    roles = ", ".join(f"{count} {role}(s)" for role, count in sorted(by_role.items())) or "nobody"
+    countries = ", ".join(f"{c} {n}" for c, n in sorted(by_country.items()))
+    print(
+        f"  enrolled: {roles}" + (f"; participants by country: {countries}" if countries else ""),
+        file=out,
+    )
+    print(f"  eligible for a certificate: {eligible} of {len(completion)}\n", file=out)
+    rows = [
+        (
+            str(s.number),
+            s.day.isoformat(),
+            f"{s.start_time:%H:%M}" if s.start_time else "",
+            f"{s.end_time:%H:%M}" if s.end_time else "",
+            s.module_code,
+            "locked" if s.locked else "",
+        )
+        for s in sessions
+    ]
+    _print_table(("session", "day", "from", "to", "module", ""), rows, out)
     return EXIT_OK
 
 

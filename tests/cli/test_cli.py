@@ -97,6 +97,32 @@ def test_exercises_are_listed_and_filtered(demo_db: Path) -> None:
     assert table.out.splitlines()[0].split()[:3] == ["code", "start", "end"]
 
 
+def test_one_exercise_is_shown_with_sessions_and_completion(demo_db: Path) -> None:
+    listed = json.loads(
+        trainingdesk(
+            "--db", str(demo_db), "exercises", "list", "--status", "completed", "--json"
+        ).out
+    )
+    code = listed[0]["code"]
+    shown = json.loads(trainingdesk("--db", str(demo_db), "exercises", "show", code, "--json").out)
+    assert shown["code"] == code
+    assert len(shown["sessions_detail"]) == shown["sessions"]
+    assert [s["number"] for s in shown["sessions_detail"]] == list(range(1, shown["sessions"] + 1))
+    assert shown["enrolled_by_role"]["participant"] >= shown["participants"]
+    assert 0 < shown["eligible_for_certificate"] <= shown["participants"]
+    text = trainingdesk("--db", str(demo_db), "exercises", "show", code.lower())
+    assert text.code == 0
+    assert text.out.startswith(code)
+    assert "eligible for a certificate" in text.out
+
+
+def test_an_unknown_exercise_is_one_clear_line(demo_db: Path) -> None:
+    assert_one_line_error(
+        trainingdesk("--db", str(demo_db), "exercises", "show", "JTX-1999-99"),
+        "no exercise with code 'JTX-1999-99'",
+    )
+
+
 def test_people_are_found_by_any_spelling(demo_db: Path) -> None:
     latin = json.loads(
         trainingdesk("--db", str(demo_db), "people", "list", "--search", "muhammad", "--json").out

@@ -241,7 +241,8 @@ class _Builder:
         self.report(f"{people} people")
         self.people(people)
         self.writer.flush()
-        exercises = max(30, round(people * people / 40_000))
+        # Grows faster than the people, so that 20,000 people give about 2 million marks.
+        exercises = max(30, round(people * people / 53_000))
         self.report(f"{exercises} exercises with sessions, enrolments and marks")
         self.exercises(exercises)
         self.writer.flush()
@@ -388,7 +389,7 @@ class _Builder:
                 start = self.today + timedelta(days=self.rng.randint(-45, 120))
             else:
                 start = programme_start + timedelta(days=self.rng.randint(0, span))
-            days = self.rng.randint(2, 6)
+            days = self.rng.randint(3, 7)
             end = start + timedelta(days=days - 1)
             sequence[(kind, start.year)] += 1
             code = f"{_CODE_PREFIX[kind]}-{start.year}-{sequence[(kind, start.year)]:02d}"

@@ -3,9 +3,10 @@
 SQLAlchemy's executemany converts every value through its column type on every call,
 which costs more than SQLite's own insert. Here converters are looked up once per column
 and remember their recent results (foreign keys, dates and statuses repeat), and the
-hottest tables can be fed tuples that are already in the driver's form. Secondary indexes
-are dropped during the load and built once at the end, which beats maintaining them row
-by row.
+hottest tables can be fed tuples that are already in the driver's form. Indexes
+(unique ones included: building them again checks uniqueness over all the rows) are
+dropped during the load and built once at the end, which beats maintaining them row by
+row.
 """
 
 import uuid
@@ -74,12 +75,13 @@ class BulkLoader:
     def loading(self, tables: Iterable[Table]) -> Iterator[None]:
         """Prepare the connection for a load, and check and index what was loaded.
 
-        Non-unique indexes are dropped and rebuilt once at the end. On SQLite, foreign
+        Indexes are dropped and rebuilt once at the end; a unique index that cannot be
+        rebuilt raises, and the caller's transaction then writes nothing. On SQLite, foreign
         keys are checked once over the loaded rows instead of per row (this works only
         before the transaction's first write; the pool turns them back on when the
         connection is returned), and the page cache is enlarged for the load.
         """
-        deferred = [index for table in tables for index in table.indexes if not index.unique]
+        deferred = [index for table in tables for index in table.indexes]
         sqlite = self._dialect.name == "sqlite"
         if sqlite:
             self._connection.exec_driver_sql("PRAGMA foreign_keys=OFF")

@@ -3,7 +3,7 @@
 import uuid
 from datetime import date
 
-from sqlalchemy import Date, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from trainingdesk.domain.enums import Country, CurriculumKind, CurriculumStatus, Equivalence
@@ -63,7 +63,14 @@ class ModuleCompetency(Replicated, Base):
     """A competency that a module develops."""
 
     __tablename__ = "module_competency"
-    __table_args__ = (UniqueConstraint("module_id", "competency_id"),)
+    __table_args__ = (
+        Index(
+            "uq_module_competency_module_id_competency_id",
+            "module_id",
+            "competency_id",
+            unique=True,
+        ),
+    )
 
     module_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("module.id"))
     competency_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("competency.id"))
@@ -74,7 +81,12 @@ class ModuleMapping(Replicated, Base):
 
     __tablename__ = "module_mapping"
     __table_args__ = (
-        UniqueConstraint("national_module_id", "joint_module_id"),
+        Index(
+            "uq_module_mapping_national_module_id_joint_module_id",
+            "national_module_id",
+            "joint_module_id",
+            unique=True,
+        ),
         Index("ix_module_mapping_joint_module_id", "joint_module_id"),
     )
 

@@ -14,7 +14,6 @@ from sqlalchemy import (
     String,
     Text,
     Time,
-    UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -62,7 +61,9 @@ class ExerciseModule(Replicated, Base):
     """A curriculum module that an exercise covers."""
 
     __tablename__ = "exercise_module"
-    __table_args__ = (UniqueConstraint("exercise_id", "module_id"),)
+    __table_args__ = (
+        Index("uq_exercise_module_exercise_id_module_id", "exercise_id", "module_id", unique=True),
+    )
 
     exercise_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("exercise.id"))
     module_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("module.id"))
@@ -90,7 +91,7 @@ class Enrolment(Replicated, Base):
 
     __tablename__ = "enrolment"
     __table_args__ = (
-        UniqueConstraint("exercise_id", "person_id"),
+        Index("uq_enrolment_exercise_id_person_id", "exercise_id", "person_id", unique=True),
         Index("ix_enrolment_person_id", "person_id"),
     )
 
@@ -107,7 +108,7 @@ class AttendanceMark(Replicated, Base):
 
     __tablename__ = "attendance_mark"
     __table_args__ = (
-        UniqueConstraint("session_id", "person_id"),
+        Index("uq_attendance_mark_session_id_person_id", "session_id", "person_id", unique=True),
         # Reports count distinct attendees per status; this index answers them from the index.
         Index(
             "ix_attendance_mark_session_id_status_person_id", "session_id", "status", "person_id"
@@ -129,7 +130,7 @@ class Assessment(Replicated, Base):
 
     __tablename__ = "assessment"
     __table_args__ = (
-        UniqueConstraint("exercise_id", "person_id"),
+        Index("uq_assessment_exercise_id_person_id", "exercise_id", "person_id", unique=True),
         Index("ix_assessment_person_id", "person_id"),
     )
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-27 23:44:43.399510
+Create Date: 2026-11-28 00:30:00.842255
 """
 
 from collections.abc import Sequence
@@ -376,12 +376,12 @@ def upgrade() -> None:
             ["person_id"], ["person.id"], name=op.f("fk_assessment_person_id_person")
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_assessment")),
-        sa.UniqueConstraint(
-            "exercise_id", "person_id", name=op.f("uq_assessment_exercise_id_person_id")
-        ),
     )
     with op.batch_alter_table("assessment", schema=None) as batch_op:
         batch_op.create_index("ix_assessment_person_id", ["person_id"], unique=False)
+        batch_op.create_index(
+            "uq_assessment_exercise_id_person_id", ["exercise_id", "person_id"], unique=True
+        )
 
     op.create_table(
         "certificate",
@@ -468,12 +468,12 @@ def upgrade() -> None:
             ["person_id"], ["person.id"], name=op.f("fk_enrolment_person_id_person")
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_enrolment")),
-        sa.UniqueConstraint(
-            "exercise_id", "person_id", name=op.f("uq_enrolment_exercise_id_person_id")
-        ),
     )
     with op.batch_alter_table("enrolment", schema=None) as batch_op:
         batch_op.create_index("ix_enrolment_person_id", ["person_id"], unique=False)
+        batch_op.create_index(
+            "uq_enrolment_exercise_id_person_id", ["exercise_id", "person_id"], unique=True
+        )
 
     op.create_table(
         "module",
@@ -523,10 +523,12 @@ def upgrade() -> None:
             ["module_id"], ["module.id"], name=op.f("fk_exercise_module_module_id_module")
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_exercise_module")),
-        sa.UniqueConstraint(
-            "exercise_id", "module_id", name=op.f("uq_exercise_module_exercise_id_module_id")
-        ),
     )
+    with op.batch_alter_table("exercise_module", schema=None) as batch_op:
+        batch_op.create_index(
+            "uq_exercise_module_exercise_id_module_id", ["exercise_id", "module_id"], unique=True
+        )
+
     op.create_table(
         "module_competency",
         sa.Column("id", sa.Uuid(), nullable=False),
@@ -545,10 +547,14 @@ def upgrade() -> None:
             ["module_id"], ["module.id"], name=op.f("fk_module_competency_module_id_module")
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_module_competency")),
-        sa.UniqueConstraint(
-            "module_id", "competency_id", name=op.f("uq_module_competency_module_id_competency_id")
-        ),
     )
+    with op.batch_alter_table("module_competency", schema=None) as batch_op:
+        batch_op.create_index(
+            "uq_module_competency_module_id_competency_id",
+            ["module_id", "competency_id"],
+            unique=True,
+        )
+
     op.create_table(
         "module_mapping",
         sa.Column("id", sa.Uuid(), nullable=False),
@@ -582,15 +588,15 @@ def upgrade() -> None:
             name=op.f("fk_module_mapping_national_module_id_module"),
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_module_mapping")),
-        sa.UniqueConstraint(
-            "national_module_id",
-            "joint_module_id",
-            name=op.f("uq_module_mapping_national_module_id_joint_module_id"),
-        ),
     )
     with op.batch_alter_table("module_mapping", schema=None) as batch_op:
         batch_op.create_index(
             "ix_module_mapping_joint_module_id", ["joint_module_id"], unique=False
+        )
+        batch_op.create_index(
+            "uq_module_mapping_national_module_id_joint_module_id",
+            ["national_module_id", "joint_module_id"],
+            unique=True,
         )
 
     op.create_table(
@@ -658,9 +664,6 @@ def upgrade() -> None:
             name=op.f("fk_attendance_mark_session_id_training_session"),
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_attendance_mark")),
-        sa.UniqueConstraint(
-            "session_id", "person_id", name=op.f("uq_attendance_mark_session_id_person_id")
-        ),
     )
     with op.batch_alter_table("attendance_mark", schema=None) as batch_op:
         batch_op.create_index("ix_attendance_mark_person_id", ["person_id"], unique=False)
@@ -669,11 +672,15 @@ def upgrade() -> None:
             ["session_id", "status", "person_id"],
             unique=False,
         )
+        batch_op.create_index(
+            "uq_attendance_mark_session_id_person_id", ["session_id", "person_id"], unique=True
+        )
 
 
 def downgrade() -> None:
     """Revert this revision."""
     with op.batch_alter_table("attendance_mark", schema=None) as batch_op:
+        batch_op.drop_index("uq_attendance_mark_session_id_person_id")
         batch_op.drop_index("ix_attendance_mark_session_id_status_person_id")
         batch_op.drop_index("ix_attendance_mark_person_id")
 
@@ -683,10 +690,17 @@ def downgrade() -> None:
 
     op.drop_table("training_session")
     with op.batch_alter_table("module_mapping", schema=None) as batch_op:
+        batch_op.drop_index("uq_module_mapping_national_module_id_joint_module_id")
         batch_op.drop_index("ix_module_mapping_joint_module_id")
 
     op.drop_table("module_mapping")
+    with op.batch_alter_table("module_competency", schema=None) as batch_op:
+        batch_op.drop_index("uq_module_competency_module_id_competency_id")
+
     op.drop_table("module_competency")
+    with op.batch_alter_table("exercise_module", schema=None) as batch_op:
+        batch_op.drop_index("uq_exercise_module_exercise_id_module_id")
+
     op.drop_table("exercise_module")
     with op.batch_alter_table("module", schema=None) as batch_op:
         batch_op.drop_index(
@@ -698,6 +712,7 @@ def downgrade() -> None:
 
     op.drop_table("module")
     with op.batch_alter_table("enrolment", schema=None) as batch_op:
+        batch_op.drop_index("uq_enrolment_exercise_id_person_id")
         batch_op.drop_index("ix_enrolment_person_id")
 
     op.drop_table("enrolment")
@@ -707,6 +722,7 @@ def downgrade() -> None:
 
     op.drop_table("certificate")
     with op.batch_alter_table("assessment", schema=None) as batch_op:
+        batch_op.drop_index("uq_assessment_exercise_id_person_id")
         batch_op.drop_index("ix_assessment_person_id")
 
     op.drop_table("assessment")
