@@ -18,6 +18,9 @@ SYSTEM_PACKAGES=(
   libxcb-randr0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxcb-shm0 libxcb-sync1 libx11-xcb1
 )
 
+# The tests run the PostgreSQL server mode against a real, throwaway server.
+((WITH_TEST)) && SYSTEM_PACKAGES+=(postgresql)
+
 missing=()
 for package in "${SYSTEM_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \

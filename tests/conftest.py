@@ -16,6 +16,7 @@ os.environ["XDG_DATA_HOME"] = str(_HOME / "data")
 os.environ["XDG_CONFIG_HOME"] = str(_HOME / "config")
 os.environ.pop("TRAININGDESK_DB", None)
 
+from tests.postgres import PostgresUnavailable, create_database, throwaway_server  # noqa: E402
 from trainingdesk.services.container import Services, open_services  # noqa: E402
 from trainingdesk.storage.database import open_database  # noqa: E402
 from trainingdesk.storage.identity import Actor  # noqa: E402
@@ -54,3 +55,30 @@ def services(migrated_db_path: Path) -> Iterator[Services]:
     opened = open_services(str(migrated_db_path), actor=TEST_ACTOR)
     yield opened
     opened.close()
+
+
+_postgres_skip_reason: list[str] = []
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """A throwaway PostgreSQL server (URL template); skips loudly when none can start."""
+    try:
+        with throwaway_server() as url_template:
+            yield url_template
+    except PostgresUnavailable as exc:
+        _postgres_skip_reason.append(str(exc))
+        pytest.skip(f"PostgreSQL tests skipped: {exc}")
+
+
+@pytest.fixture
+def postgres_url(postgres_server: str) -> str:
+    """A new, empty database on the throwaway server."""
+    return create_database(postgres_server)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Make a skipped PostgreSQL run impossible to miss."""
+    if _postgres_skip_reason:
+        terminalreporter.write_sep("!", "POSTGRESQL TESTS WERE SKIPPED", red=True, bold=True)
+        terminalreporter.write_line(_postgres_skip_reason[0], red=True)
