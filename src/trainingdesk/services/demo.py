@@ -30,12 +30,11 @@ from trainingdesk.domain.enums import (
 from trainingdesk.domain.errors import Conflict
 from trainingdesk.domain.search import person_search_key
 from trainingdesk.services import demo_pools as pools
-from trainingdesk.storage.bulk import BulkLoader
+from trainingdesk.storage.bulk import BatchWriter, BulkLoader, ReadyRows
 from trainingdesk.storage.models import AuditEntry, Base, Exercise, Person
 from trainingdesk.storage.unit_of_work import UnitOfWorkFactory
 
 DEFAULT_PEOPLE = 300
-_CHUNK = 20_000
 _CODE_PREFIX = {
     "joint_exercise": "JTX",
     "course": "CRS",
@@ -85,7 +84,7 @@ class DemoService:
                         "demo data goes only into a new, empty database"
                     )
             loader = BulkLoader(session.connection())
-            writer = _Writer(loader)
+            writer = BatchWriter(loader)
             builder = _Builder(random.Random(seed), writer, today or date.today(), progress)
             with loader.loading(Base.metadata.sorted_tables):
                 builder.build(people)
@@ -105,81 +104,11 @@ class DemoService:
         return DemoSummary(counts=dict(writer.counts), seconds=time.perf_counter() - started)
 
 
-class _Writer:
-    """Buffers rows per table and sends them in large batches, parents first."""
-
-    def __init__(self, loader: BulkLoader) -> None:
-        self.loader = loader
-        self._rows: dict[str, list[dict[str, Any]]] = {}
-        self._ready: dict[str, tuple[tuple[str, ...], list[tuple[Any, ...]]]] = {}
-        self._size = 0
-        self.counts: Counter[str] = Counter()
-
-    def add(self, table: str, row: dict[str, Any]) -> None:
-        self._rows.setdefault(table, []).append(row)
-        self._grow()
-
-    def add_ready(self, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
-        """Queue rows already in the driver's form (see `BulkLoader.driver_value`)."""
-        self._ready.setdefault(table, (columns, []))[1].extend(rows)
-        self._grow(len(rows))
-
-    def _grow(self, rows: int = 1) -> None:
-        self._size += rows
-        if self._size >= _CHUNK:
-            self.flush()
-
-    def flush(self) -> None:
-        """Send everything pending; the metadata's table order keeps foreign keys satisfied."""
-        for table in Base.metadata.sorted_tables:
-            rows = self._rows.pop(table.name, [])
-            self.loader.insert(table, rows)
-            columns, ready = self._ready.pop(table.name, ((), []))
-            self.loader.insert_ready(table, columns, ready)
-            self.counts[table.name] += len(rows) + len(ready)
-        self.counts = +self.counts
-        self._size = 0
-
-
-class _ReadyTable:
-    """Rows of one large table built directly in the driver's form.
-
-    The columns that vary are converted per row (memoised by the loader); the rest are
-    constants converted once.
-    """
-
-    def __init__(
-        self, writer: _Writer, name: str, varying: tuple[str, ...], constants: dict[str, Any]
-    ) -> None:
-        self.writer = writer
-        self.name = name
-        self.table = Base.metadata.tables[name]
-        self.columns = varying + tuple(constants)
-        self.constants = tuple(
-            writer.loader.driver_value(self.table, column, value)
-            for column, value in constants.items()
-        )
-        self.rows: list[tuple[Any, ...]] = []
-
-    def value(self, column: str, value: Any) -> Any:
-        """One value in the driver's form."""
-        return self.writer.loader.driver_value(self.table, column, value)
-
-    def add(self, *varying: Any) -> None:
-        """Queue a row given its varying values (already in the driver's form)."""
-        self.rows.append((*varying, *self.constants))
-
-    def send(self) -> None:
-        """Hand the queued rows to the writer."""
-        self.writer.add_ready(self.name, self.columns, self.rows)
-        self.rows = []
-
-
 class _Builder:
     """Draws the demo programme from the pools."""
 
     def __init__(
-        self, rng: random.Random, writer: _Writer, today: date, progress: Progress | None
+        self, rng: random.Random, writer: BatchWriter, today: date, progress: Progress | None
     ) -> None:
         self.rng = rng
         self.writer = writer
@@ -195,16 +124,16 @@ class _Builder:
         self.clock_ms = int(datetime(2011, 4, 1, tzinfo=UTC).timestamp() * 1000)
         stamps = {"created_at": self.now, "updated_at": self.now, "changed_by": None}
         stamps["deleted_at"] = None
-        self.marks = _ReadyTable(
+        self.marks = ReadyRows(
             writer,
             "attendance_mark",
             ("id", "session_id", "person_id", "status"),
             {"remark": "", "marked_by": "demo", **stamps},
         )
-        self.enrolments = _ReadyTable(
+        self.enrolments = ReadyRows(
             writer, "enrolment", ("id", "exercise_id", "person_id", "role", "status"), stamps
         )
-        self.scores = _ReadyTable(
+        self.scores = ReadyRows(
             writer,
             "assessment",
             ("id", "exercise_id", "person_id", "pre_test", "post_test", "satisfaction"),

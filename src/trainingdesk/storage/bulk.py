@@ -10,13 +10,17 @@ row.
 """
 
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Connection, Table, Uuid, insert
 
+from trainingdesk.storage.models import Base
+
 _LOAD_CACHE_KIB = 256 * 1024
+BATCH_ROWS = 20_000
 Converter = Callable[[Any], Any]
 
 
@@ -134,3 +138,74 @@ def _remembering(convert: Converter) -> Converter:
             return converted
 
     return remembered
+
+
+class BatchWriter:
+    """Buffers rows per table and sends them in large batches, parents first."""
+
+    def __init__(self, loader: BulkLoader) -> None:
+        self.loader = loader
+        self._rows: dict[str, list[dict[str, Any]]] = {}
+        self._ready: dict[str, tuple[tuple[str, ...], list[tuple[Any, ...]]]] = {}
+        self._size = 0
+        self.counts: Counter[str] = Counter()
+
+    def add(self, table: str, row: dict[str, Any]) -> None:
+        """Queue a row given as a dict with a value for every column."""
+        self._rows.setdefault(table, []).append(row)
+        self._grow()
+
+    def add_ready(self, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+        """Queue rows already in the driver's form (see `BulkLoader.driver_value`)."""
+        self._ready.setdefault(table, (columns, []))[1].extend(rows)
+        self._grow(len(rows))
+
+    def _grow(self, rows: int = 1) -> None:
+        self._size += rows
+        if self._size >= BATCH_ROWS:
+            self.flush()
+
+    def flush(self) -> None:
+        """Send everything pending; the metadata's table order keeps foreign keys satisfied."""
+        for table in Base.metadata.sorted_tables:
+            rows = self._rows.pop(table.name, [])
+            self.loader.insert(table, rows)
+            columns, ready = self._ready.pop(table.name, ((), []))
+            self.loader.insert_ready(table, columns, ready)
+            self.counts[table.name] += len(rows) + len(ready)
+        self.counts = +self.counts
+        self._size = 0
+
+
+class ReadyRows:
+    """Rows of one large table built directly in the driver's form.
+
+    The columns that vary are converted per row (memoised by the loader); the rest are
+    constants converted once.
+    """
+
+    def __init__(
+        self, writer: BatchWriter, name: str, varying: tuple[str, ...], constants: dict[str, Any]
+    ) -> None:
+        self.writer = writer
+        self.name = name
+        self.table = Base.metadata.tables[name]
+        self.columns = varying + tuple(constants)
+        self.constants = tuple(
+            writer.loader.driver_value(self.table, column, value)
+            for column, value in constants.items()
+        )
+        self.rows: list[tuple[Any, ...]] = []
+
+    def value(self, column: str, value: Any) -> Any:
+        """One value in the driver's form."""
+        return self.writer.loader.driver_value(self.table, column, value)
+
+    def add(self, *varying: Any) -> None:
+        """Queue a row given its varying values (already in the driver's form)."""
+        self.rows.append((*varying, *self.constants))
+
+    def send(self) -> None:
+        """Hand the queued rows to the writer."""
+        self.writer.add_ready(self.name, self.columns, self.rows)
+        self.rows = []
