@@ -7,6 +7,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from trainingdesk import __version__
@@ -16,6 +17,7 @@ from trainingdesk.domain.errors import TrainingDeskError
 from trainingdesk.domain.records import ExerciseRecord, PersonRecord
 from trainingdesk.services.container import Services, open_services
 from trainingdesk.services.demo import DEFAULT_PEOPLE
+from trainingdesk.storage.backup import DEFAULT_KEEP
 from trainingdesk.storage.database import DB_ENV_VAR
 from trainingdesk.storage.errors import StorageError
 
@@ -64,6 +66,13 @@ def build_parser() -> argparse.ArgumentParser:
     info = commands.add_parser("info", help="schema version, location and rows per table")
     info.add_argument("--json", action="store_true", help="machine-readable output")
     info.set_defaults(handler=Command(_info))
+
+    backup = commands.add_parser("backup", help="a checked copy of the database, rotated")
+    backup.add_argument(
+        "--to", type=Path, metavar="FOLDER", help="where to put it (default: backups/ beside it)"
+    )
+    backup.add_argument("--keep", type=_positive, default=DEFAULT_KEEP, metavar="N")
+    backup.set_defaults(handler=Command(_backup))
 
     exercises = commands.add_parser("exercises", help="exercises").add_subparsers(
         dest="action", metavar="ACTION", required=True
@@ -173,6 +182,17 @@ def _info(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     print(f"\n  {'table':<20} {'rows':>10} {'deleted':>8}", file=out)
     for table in info.tables:
         print(f"  {table.table:<20} {table.live:>10,} {table.deleted:>8,}", file=out)
+    return EXIT_OK
+
+
+def _backup(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    result = services.backup(args.to, args.keep)
+    print(
+        f"Backup written and checked: {result.path} ({result.size_bytes / 1_048_576:.1f} MB)",
+        file=out,
+    )
+    for path in result.removed:
+        print(f"Removed older backup: {path}", file=out)
     return EXIT_OK
 
 

@@ -209,5 +209,14 @@ def test_demo_data_never_goes_into_a_database_with_data(demo_db: Path) -> None:
     )
 
 
+def test_a_backup_is_written_rotated_and_reported(tmp_path: Path, demo_db: Path) -> None:
+    usb = tmp_path / "usb"
+    for _ in range(2):
+        run = trainingdesk("--db", str(demo_db), "backup", "--to", str(usb), "--keep", "1")
+        assert run.code == 0, run.err
+        assert run.out.startswith("Backup written and checked: ")
+    assert len(list(usb.iterdir())) == 1
+
+
 def test_an_unusable_url_is_one_clear_line() -> None:
     assert_one_line_error(trainingdesk("--db", "nosuchdb://x/y", "info"), "cannot use a database")

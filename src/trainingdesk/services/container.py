@@ -1,6 +1,7 @@
 """Builds every service over one database; the CLI and the GUI both start here."""
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from trainingdesk.services.attendance import AttendanceService
 from trainingdesk.services.curricula import CurriculumService
@@ -10,6 +11,7 @@ from trainingdesk.services.exercises import ExerciseService
 from trainingdesk.services.info import DatabaseInfo, describe_database
 from trainingdesk.services.people import PeopleService
 from trainingdesk.services.reference import ReferenceService
+from trainingdesk.storage.backup import DEFAULT_KEEP, BackupResult, backup_database
 from trainingdesk.storage.database import Database, open_database
 from trainingdesk.storage.identity import Actor, current_actor
 from trainingdesk.storage.unit_of_work import unit_of_work_factory
@@ -42,6 +44,10 @@ class Services:
     def info(self) -> DatabaseInfo:
         """Where the database is and what it holds."""
         return describe_database(self.database)
+
+    def backup(self, folder: Path | None = None, keep: int = DEFAULT_KEEP) -> BackupResult:
+        """A checked copy of the database, keeping the newest `keep` copies in `folder`."""
+        return backup_database(self.database, folder, keep)
 
     def close(self) -> None:
         """Release the database."""

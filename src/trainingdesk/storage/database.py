@@ -4,7 +4,6 @@ import os
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -220,7 +219,7 @@ def _bring_schema_up_to_date(engine: Engine, path: Path | None) -> None:
 
 
 def backup_sqlite(engine: Engine, target: Path) -> Path:
-    """Copy a live SQLite database consistently (SQLite's online backup), WAL included."""
+    """Copy a live SQLite database consistently (SQLite's online backup) into one file."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     raw = engine.raw_connection()
@@ -229,13 +228,10 @@ def backup_sqlite(engine: Engine, target: Path) -> Path:
         assert isinstance(source, sqlite3.Connection)
         with sqlite3.connect(partial) as destination:
             source.backup(destination)
+            # One self-contained file, safe to carry on a USB stick without its -wal.
+            destination.execute("PRAGMA journal_mode=DELETE")
         destination.close()
     finally:
         raw.close()
     partial.replace(target)
     return target
-
-
-def timestamped(path: Path, when: datetime) -> Path:
-    """`name-YYYYmmdd-HHMMSS.ext` beside `path`, for backups."""
-    return path.with_name(f"{path.stem}-{when:%Y%m%d-%H%M%S}{path.suffix}")
