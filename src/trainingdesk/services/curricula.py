@@ -6,7 +6,7 @@ from dataclasses import asdict, fields
 from sqlalchemy import func, select
 
 from trainingdesk.domain.enums import CurriculumKind, Equivalence
-from trainingdesk.domain.errors import Conflict, NotFound
+from trainingdesk.domain.errors import Conflict
 from trainingdesk.domain.records import (
     CurriculumDraft,
     CurriculumRecord,
@@ -57,9 +57,7 @@ class CurriculumService:
     def restore(self, curriculum_id: uuid.UUID) -> CurriculumRecord:
         """Undo a deletion."""
         with self._uow() as uow:
-            curriculum = uow.curricula.get_including_deleted(curriculum_id)
-            if curriculum is None:
-                raise NotFound(f"no curriculum with id {curriculum_id}")
+            curriculum = uow.curricula.require_including_deleted(curriculum_id)
             uow.curricula.restore(curriculum)
             uow.commit()
             return _curriculum_record(uow, curriculum)
@@ -119,9 +117,7 @@ class CurriculumService:
     def restore_module(self, module_id: uuid.UUID) -> ModuleRecord:
         """Undo a module's deletion."""
         with self._uow() as uow:
-            module = uow.modules.get_including_deleted(module_id)
-            if module is None:
-                raise NotFound(f"no module with id {module_id}")
+            module = uow.modules.require_including_deleted(module_id)
             _check_module_code(uow, module.curriculum_id, module.code, module_id)
             uow.modules.restore(module)
             uow.commit()

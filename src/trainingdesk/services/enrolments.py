@@ -5,7 +5,7 @@ import uuid
 from sqlalchemy import select
 
 from trainingdesk.domain.enums import EnrolmentStatus, Role
-from trainingdesk.domain.errors import Conflict, NotFound
+from trainingdesk.domain.errors import Conflict
 from trainingdesk.domain.records import EnrolmentRecord
 from trainingdesk.storage.models import Agency, Enrolment, Person
 from trainingdesk.storage.unit_of_work import UnitOfWork, UnitOfWorkFactory
@@ -75,9 +75,7 @@ class EnrolmentService:
     def restore(self, enrolment_id: uuid.UUID) -> EnrolmentRecord:
         """Undo a removal."""
         with self._uow() as uow:
-            row = uow.enrolments.get_including_deleted(enrolment_id)
-            if row is None:
-                raise NotFound(f"no enrolment with id {enrolment_id}")
+            row = uow.enrolments.require_including_deleted(enrolment_id)
             if uow.people.get(row.person_id) is None:
                 raise Conflict("the person of this enrolment was deleted")
             uow.enrolments.restore(row)

@@ -66,9 +66,7 @@ class ExerciseService:
     def restore(self, exercise_id: uuid.UUID) -> ExerciseRecord:
         """Undo a deletion, unless its code was given to another exercise meanwhile."""
         with self._uow() as uow:
-            exercise = uow.exercises.get_including_deleted(exercise_id)
-            if exercise is None:
-                raise NotFound(f"no exercise with id {exercise_id}")
+            exercise = uow.exercises.require_including_deleted(exercise_id)
             if uow.exercises.find_one(Exercise.code == exercise.code, Exercise.id != exercise_id):
                 raise Conflict(f"the code {exercise.code} now belongs to another exercise")
             uow.exercises.restore(exercise)
@@ -177,9 +175,7 @@ class ExerciseService:
     def restore_session(self, session_id: uuid.UUID) -> SessionRecord:
         """Undo a session's deletion."""
         with self._uow() as uow:
-            session = uow.sessions.get_including_deleted(session_id)
-            if session is None:
-                raise NotFound(f"no session with id {session_id}")
+            session = uow.sessions.require_including_deleted(session_id)
             uow.sessions.restore(session)
             uow.commit()
             return _session_by_id(uow, session_id)

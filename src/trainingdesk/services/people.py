@@ -52,9 +52,7 @@ class PeopleService:
     def restore(self, person_id: uuid.UUID) -> PersonRecord:
         """Undo a deletion."""
         with self._uow() as uow:
-            person = uow.people.get_including_deleted(person_id)
-            if person is None:
-                raise NotFound(f"no person with id {person_id}")
+            person = uow.people.require_including_deleted(person_id)
             uow.people.restore(person)
             uow.commit()
             return self._get(uow, person_id)

@@ -30,9 +30,12 @@ class Repository(Generic[M]):
         row = self.session.get(self.model, row_id)
         return row if row is not None and row.deleted_at is None else None
 
-    def get_including_deleted(self, row_id: uuid.UUID) -> M | None:
-        """The row with this id, tombstone or not (for undoing a deletion)."""
-        return self.session.get(self.model, row_id)
+    def require_including_deleted(self, row_id: uuid.UUID) -> M:
+        """The row with this id, tombstone or not (for undoing a deletion), or NotFound."""
+        row = self.session.get(self.model, row_id)
+        if row is None:
+            raise NotFound(f"no {self.label} with id {row_id}")
+        return row
 
     def require(self, row_id: uuid.UUID) -> M:
         """The live row with this id, or NotFound."""
