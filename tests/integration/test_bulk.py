@@ -5,7 +5,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import Connection, func, select, text
 from sqlalchemy.exc import IntegrityError
 
 from trainingdesk.storage.bulk import BulkLoader
@@ -13,6 +13,7 @@ from trainingdesk.storage.database import open_database
 from trainingdesk.storage.models import Base, Exercise
 
 NOW = datetime(2026, 11, 27, 9, 0)
+TABLES = Base.metadata.sorted_tables
 STAMPS = {"created_at": NOW, "updated_at": NOW, "changed_by": None, "deleted_at": None}
 
 
@@ -76,12 +77,32 @@ def test_a_broken_foreign_key_fails_the_whole_load(migrated_db_path: Path) -> No
     orphan = _exercise("JTX-2012-02") | {"site_id": uuid.uuid4()}
     with database.session_factory() as session:
         loader = BulkLoader(session.connection())
-        with (
-            pytest.raises(ValueError, match="broke a foreign key in exercise"),
-            loader.loading(Base.metadata.sorted_tables),
-        ):
+        with pytest.raises(IntegrityError, match="FOREIGN KEY"), loader.loading(TABLES):
             loader.insert(Base.metadata.tables["exercise"], [orphan])
         session.rollback()
     with database.session_factory() as session:
         assert session.scalar(select(func.count()).select_from(Exercise)) == 0
     database.close()
+
+
+def test_an_interrupted_load_leaves_the_database_as_it_was(migrated_db_path: Path) -> None:
+    database = open_database(str(migrated_db_path))
+    with database.engine.connect() as connection:
+        indexes_before = _index_names(connection)
+    with database.session_factory() as session:
+        loader = BulkLoader(session.connection())
+        with pytest.raises(KeyboardInterrupt), loader.loading(TABLES):
+            loader.insert(Base.metadata.tables["exercise"], [_exercise("JTX-2012-03")])
+            raise KeyboardInterrupt
+        session.rollback()
+    database.close()
+    reopened = open_database(str(migrated_db_path))
+    with reopened.engine.connect() as connection:
+        assert _index_names(connection) == indexes_before
+        assert connection.scalar(select(func.count()).select_from(Exercise)) == 0
+    reopened.close()
+
+
+def _index_names(connection: Connection) -> set[str]:
+    query = text("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'")
+    return set(connection.scalars(query))

@@ -81,17 +81,39 @@ def test_a_file_that_is_not_a_database_is_refused_and_left_alone(tmp_path: Path)
     assert path.read_text(encoding="utf-8") == "name,father\nMohammad,Karim\n"
 
 
-def test_a_database_of_another_program_is_refused(tmp_path: Path) -> None:
+def test_a_database_of_another_program_is_refused_byte_for_byte_untouched(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "other.sqlite"
     with sqlite3.connect(path) as connection:
         connection.execute("CREATE TABLE contacts (name TEXT)")
     connection.close()
+    before = path.read_bytes()
     with pytest.raises(NotTrainingDeskDatabase, match="another program"):
         open_database(str(path))
-    with sqlite3.connect(path) as connection:
-        tables = connection.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
-    connection.close()
-    assert tables == [("contacts",)]
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.sqlite"]
+
+
+def test_an_empty_file_is_not_taken_for_a_database_to_read(tmp_path: Path) -> None:
+    path = tmp_path / "empty.sqlite"
+    path.touch()
+    with pytest.raises(DatabaseUnreadable, match="empty file"):
+        open_database(str(path), must_exist=True)
+    assert path.stat().st_size == 0
+
+
+def test_schema_changes_roll_back_so_a_migration_is_all_or_nothing(db_path: Path) -> None:
+    database = open_database(str(db_path))
+    with database.engine.begin() as connection:
+        connection.execute(text("CREATE TABLE scratch (id INTEGER)"))
+        connection.execute(text("DROP INDEX ix_attendance_mark_person_id"))
+        connection.rollback()
+    with database.engine.connect() as connection:
+        names = set(connection.scalars(text("SELECT name FROM sqlite_master")))
+    assert "scratch" not in names
+    assert "ix_attendance_mark_person_id" in names
+    database.close()
 
 
 def test_a_damaged_database_gives_a_clear_error(db_path: Path) -> None:

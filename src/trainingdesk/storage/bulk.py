@@ -77,32 +77,29 @@ class BulkLoader:
 
     @contextmanager
     def loading(self, tables: Iterable[Table]) -> Iterator[None]:
-        """Prepare the connection for a load, and check and index what was loaded.
+        """Drop the tables' indexes for the load and build them once at the end.
 
-        Indexes are dropped and rebuilt once at the end; a unique index that cannot be
-        rebuilt raises, and the caller's transaction then writes nothing. On SQLite, foreign
-        keys are checked once over the loaded rows instead of per row (this works only
-        before the transaction's first write; the pool turns them back on when the
-        connection is returned), and the page cache is enlarged for the load.
+        Building a unique index again checks uniqueness over every loaded row; if that or
+        anything else fails, the connection is discarded and the caller's transaction
+        writes nothing (on SQLite the index drops are part of the same transaction). On
+        SQLite the page cache is enlarged for the load.
         """
         deferred = [index for table in tables for index in table.indexes]
         sqlite = self._dialect.name == "sqlite"
-        if sqlite:
-            self._connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
-            self._connection.exec_driver_sql(f"PRAGMA cache_size=-{_LOAD_CACHE_KIB}")
-        for index in deferred:
-            index.drop(self._connection)
         try:
-            yield
             if sqlite:
-                broken = self._connection.exec_driver_sql("PRAGMA foreign_key_check").first()
-                if broken is not None:
-                    raise ValueError(f"bulk load broke a foreign key in {broken[0]}")
+                self._connection.exec_driver_sql(f"PRAGMA cache_size=-{_LOAD_CACHE_KIB}")
+            for index in deferred:
+                index.drop(self._connection)
+            yield
             for index in deferred:
                 index.create(self._connection)
-        finally:
             if sqlite:
                 self._connection.exec_driver_sql("PRAGMA cache_size=-2000")
+        except BaseException:
+            # Interrupted mid-statement (Ctrl+C) the connection's state is unknown.
+            self._connection.invalidate()
+            raise
 
     def _statement(self, table: Table, columns: tuple[str, ...]) -> str:
         key = (table.name, columns)

@@ -12,7 +12,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from platformdirs import user_data_path
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -94,6 +94,9 @@ class Database:
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # The driver's own transaction handling leaves DDL outside transactions, so that an
+    # interrupted migration or bulk load would stay half done; SQLAlchemy begins instead.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -103,9 +106,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _sqlite_foreign_keys_on(dbapi_connection: Any, _record: Any) -> None:
-    # A bulk load may have switched them off; no connection goes back to work without them.
-    dbapi_connection.execute("PRAGMA foreign_keys=ON")
+def _sqlite_begin(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN")
 
 
 def make_engine(url: URL) -> Engine:
@@ -113,7 +115,7 @@ def make_engine(url: URL) -> Engine:
     if url.get_backend_name() == "sqlite":
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "checkin", _sqlite_foreign_keys_on)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
@@ -144,25 +146,34 @@ def open_database(
 ) -> Database:
     """Open (and if needed create or upgrade) a TrainingDesk database.
 
-    Refuses, without changing anything, files that are not SQLite databases, databases of
-    other programs, and databases written by a newer TrainingDesk. An older schema is
-    backed up next to the file before it is upgraded.
+    Refuses, without changing a byte, files that are not SQLite databases, databases of
+    other programs, and databases written by a newer TrainingDesk: SQLite files are
+    looked at through a read-only connection before anything else opens them. An older
+    schema is backed up next to the file before it is upgraded.
     """
     url = resolve_url(location, environ)
     path = Path(url.database) if url.get_backend_name() == "sqlite" and url.database else None
     if path is not None:
         _check_sqlite_file(path, must_exist=must_exist)
+        if path.exists() and path.stat().st_size:
+            _refuse_unless_ours(describe(url), *_sqlite_file_state(path))
     try:
         engine = make_engine(url)
     except (ArgumentError, ImportError) as exc:
         raise DatabaseUnreadable(
             f"cannot use a database of type {url.drivername!r}: {exc}"
+            + (
+                " (install the postgres extra: pip install 'trainingdesk[postgres]')"
+                if url.get_backend_name() == "postgresql"
+                else ""
+            )
         ) from exc
     try:
         _bring_schema_up_to_date(engine, path)
     except (OperationalError, DBAPIError) as exc:
         engine.dispose()
-        raise DatabaseUnreadable(f"cannot use the database {describe(url)}: {exc.orig}") from exc
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise DatabaseUnreadable(f"cannot use the database {describe(url)}: {reason}") from exc
     except Exception:
         engine.dispose()
         raise
@@ -172,13 +183,15 @@ def open_database(
 def _check_sqlite_file(path: Path, *, must_exist: bool) -> None:
     if not path.exists():
         if must_exist:
-            raise DatabaseNotFound(
-                f"no database at {path} (create one with: trainingdesk --db {path} demo)"
-            )
+            raise DatabaseNotFound(_not_found_message(path))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise DatabaseUnreadable(f"cannot create the folder for {path}: {exc}") from exc
+            raise DatabaseUnreadable(
+                f"cannot create the folder for {path}: {exc.strerror}"
+            ) from exc
+        if not os.access(path.parent, os.W_OK):
+            raise DatabaseUnreadable(f"cannot create a database in {path.parent}: not writable")
         return
     if path.is_dir():
         raise DatabaseUnreadable(f"{path} is a folder, not a database file")
@@ -187,28 +200,70 @@ def _check_sqlite_file(path: Path, *, must_exist: bool) -> None:
             header = handle.read(len(SQLITE_MAGIC))
     except OSError as exc:
         raise DatabaseUnreadable(f"cannot read {path}: {exc.strerror}") from exc
+    if not header and must_exist:
+        raise DatabaseUnreadable(f"{path} is an empty file, not a TrainingDesk database")
     if header and header != SQLITE_MAGIC:
         raise DatabaseUnreadable(
             f"{path} is not a TrainingDesk database (not an SQLite file); it was left untouched"
         )
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        raise DatabaseUnreadable(
+            f"{path} or its folder is read-only; copy the database to a writable folder "
+            "(a USB stick may be write-protected)"
+        )
+
+
+def _not_found_message(path: Path) -> str:
+    if path == default_database_path():
+        return (
+            f"no database at {path} yet; the demo database is at {demo_database_path()} "
+            f"(trainingdesk --db {demo_database_path()} info)"
+        )
+    return f"no database at {path} (check the path; a demo database is made with: demo)"
+
+
+def _sqlite_file_state(path: Path) -> tuple[str | None, set[str]]:
+    """Revision and tables of an SQLite file, read without changing it."""
+    try:
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise DatabaseUnreadable(f"cannot read {path}: {exc}") from exc
+    try:
+        tables = {
+            row[0]
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        revision = None
+        if "alembic_version" in tables:
+            found = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = found[0] if found else None
+    except sqlite3.Error as exc:
+        raise DatabaseUnreadable(f"cannot use the database {path}: {exc}") from exc
+    finally:
+        connection.close()
+    return revision, tables
+
+
+def _refuse_unless_ours(location: str, current: str | None, tables: set[str]) -> None:
+    if current is None and tables - {"alembic_version"}:
+        raise NotTrainingDeskDatabase(
+            f"{location} holds tables of another program "
+            f"({', '.join(sorted(tables)[:3])}…); it was left untouched"
+        )
+    known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    if current is not None and current not in known:
+        raise DatabaseTooNew(
+            f"{location} was written by a newer version of TrainingDesk "
+            f"(schema {current}); install that version to open it. The file was left untouched."
+        )
 
 
 def _bring_schema_up_to_date(engine: Engine, path: Path | None) -> None:
-    script = ScriptDirectory.from_config(alembic_config())
     with engine.connect() as connection:
         current = MigrationContext.configure(connection).get_current_revision()
         tables = set(inspect(connection).get_table_names())
-    if current is None and tables - {"alembic_version"}:
-        raise NotTrainingDeskDatabase(
-            f"{describe(engine.url)} holds tables of another program "
-            f"({', '.join(sorted(tables)[:3])}…); it was left untouched"
-        )
-    if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
-        raise DatabaseTooNew(
-            f"{describe(engine.url)} was written by a newer version of TrainingDesk "
-            f"(schema {current}); install that version to open it. The file was left untouched."
-        )
-    if current == script.get_current_head():
+    _refuse_unless_ours(describe(engine.url), current, tables)
+    if current == head_revision():
         return
     if current is not None and path is not None:
         backup_sqlite(engine, path.with_name(f"{path.stem}.before-upgrade-{current}{path.suffix}"))
