@@ -6,8 +6,6 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TD="$ROOT/.venv/bin/trainingdesk"
 DEMO_DB="$("$ROOT/.venv/bin/python" -c \
   'from trainingdesk.storage.database import demo_database_path; print(demo_database_path())')"
-if [[ ! -s "$DEMO_DB" ]]; then
-  "$TD" --db "$DEMO_DB" demo
-fi
+"$TD" --db "$DEMO_DB" demo --if-empty
 "$TD" --db "$DEMO_DB" info
 "$TD" --db "$DEMO_DB" exercises list --status planned

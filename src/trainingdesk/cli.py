@@ -4,6 +4,7 @@ import argparse
 import json
 import sys
 import time
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
@@ -11,12 +12,12 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from trainingdesk import __version__
-from trainingdesk.domain.calendars import format_solar_hijri
-from trainingdesk.domain.enums import Country, ExerciseStatus, KeyArea, Role, Sex
+from trainingdesk.domain.calendars import format_solar_hijri_numeric
+from trainingdesk.domain.enums import Country, EnrolmentStatus, ExerciseStatus, KeyArea, Role, Sex
 from trainingdesk.domain.errors import TrainingDeskError
 from trainingdesk.domain.records import ExerciseRecord, PersonRecord
 from trainingdesk.services.container import Services, open_services
-from trainingdesk.services.demo import DEFAULT_PEOPLE
+from trainingdesk.services.demo import DEFAULT_PEOPLE, MAX_DEMO_PEOPLE, MIN_DEMO_PEOPLE
 from trainingdesk.storage.backup import DEFAULT_KEEP
 from trainingdesk.storage.database import DB_ENV_VAR
 from trainingdesk.storage.errors import StorageError
@@ -47,11 +48,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="trainingdesk",
         description="Training coordination for the Afghanistan–Pakistan border-cooperation "
-        "programme. Without a command, opens the desktop application.",
+        "programme. Without a command it prints this help; the desktop window is on its way.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--db",
+        type=_location,
         metavar="PATH_OR_URL",
         help=f"SQLite file or SQLAlchemy URL (default: ${DB_ENV_VAR}, else the per-user data "
         "folder)",
@@ -59,8 +61,18 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = commands.add_parser("demo", help="fill a new database with synthetic demo data")
-    demo.add_argument("--people", type=_positive, default=DEFAULT_PEOPLE, metavar="N")
-    demo.add_argument("--seed", type=int, default=2011, metavar="N")
+    demo.add_argument(
+        "--people",
+        type=_whole(MIN_DEMO_PEOPLE, MAX_DEMO_PEOPLE),
+        default=DEFAULT_PEOPLE,
+        metavar="N",
+    )
+    demo.add_argument("--seed", type=_whole(0, 2**32), default=2011, metavar="N")
+    demo.add_argument(
+        "--if-empty",
+        action="store_true",
+        help="do nothing (and succeed) when the database already holds data",
+    )
     demo.set_defaults(handler=Command(_demo, creates_database=True))
 
     info = commands.add_parser("info", help="schema version, location and rows per table")
@@ -71,14 +83,14 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument(
         "--to", type=Path, metavar="FOLDER", help="where to put it (default: backups/ beside it)"
     )
-    backup.add_argument("--keep", type=_positive, default=DEFAULT_KEEP, metavar="N")
+    backup.add_argument("--keep", type=_whole(1, 1000), default=DEFAULT_KEEP, metavar="N")
     backup.set_defaults(handler=Command(_backup))
 
     exercises = commands.add_parser("exercises", help="exercises").add_subparsers(
         dest="action", metavar="ACTION", required=True
     )
     listing = exercises.add_parser("list", help="list exercises, newest first")
-    listing.add_argument("--year", type=int)
+    listing.add_argument("--year", type=_whole(1990, 2100))
     listing.add_argument("--site", metavar="CODE", help="site code, e.g. TKM-AF")
     listing.add_argument("--key-area", choices=[area.value for area in KeyArea])
     listing.add_argument("--status", choices=[status.value for status in ExerciseStatus])
@@ -95,10 +107,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     listing = people.add_parser("list", help="list people by family name")
     listing.add_argument("--search", default="", metavar="TEXT", help="name, father or ID number")
-    listing.add_argument("--country", choices=[c.value for c in Country])
+    listing.add_argument(
+        "--country", choices=[c.value for c in Country], help="AF, PK, or XX for any other"
+    )
     listing.add_argument("--sex", choices=[s.value for s in Sex])
     listing.add_argument("--agency", metavar="ACRONYM")
-    listing.add_argument("--limit", type=_positive, metavar="N")
+    listing.add_argument("--limit", type=_whole(1, 1_000_000), metavar="N")
     listing.add_argument("--json", action="store_true", help="machine-readable output")
     listing.set_defaults(handler=Command(_people_list))
     return parser
@@ -134,14 +148,25 @@ def _fail(message: str) -> int:
     return EXIT_ERROR
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"{text!r} must be greater than zero")
-    return value
+def _whole(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type for a whole number within bounds (which SQLite can also store)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{text} is not between {low:,} and {high:,}")
+        return value
+
+    return parse
+
+
+def _location(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("needs a file path or a database URL")
+    return text
 
 
 def _demo(services: Services, args: argparse.Namespace, out: TextIO) -> int:
@@ -150,6 +175,9 @@ def _demo(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     def progress(message: str) -> None:
         print(f"… {time.perf_counter() - started:5.1f} s  {message}", file=sys.stderr)
 
+    if args.if_empty and services.demo.holds_data():
+        print(f"{services.database.location} already holds data; no demo data added", file=out)
+        return EXIT_OK
     summary = services.demo.generate(people=args.people, seed=args.seed, progress=progress)
     print(
         f"Demo data written to {services.database.location} in {summary.seconds:.1f} s:", file=out
@@ -229,13 +257,20 @@ def _exercises_list(services: Services, args: argparse.Namespace, out: TextIO) -
 def _exercises_show(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     exercise = services.exercises.by_code(args.code)
     sessions = services.exercises.sessions(exercise.id)
-    enrolled = services.enrolments.for_exercise(exercise.id)
+    enrolled = {e.person_id: e for e in services.enrolments.for_exercise(exercise.id)}
     completion = services.attendance.completion(exercise.id)
-    by_role = Counter(e.role.value for e in enrolled)
-    by_country = Counter(e.country.value for e in enrolled if e.role is Role.PARTICIPANT)
+    participants = [e for e in enrolled.values() if e.role is Role.PARTICIPANT]
+    active = [e for e in participants if e.status is EnrolmentStatus.ENROLLED]
+    by_role = Counter(e.role.value for e in enrolled.values())
+    by_country = Counter(e.country.value for e in active)
     eligible = sum(1 for c in completion if c.eligible)
+    dates_solar = (
+        f"{format_solar_hijri_numeric(exercise.start_date)} to "
+        f"{format_solar_hijri_numeric(exercise.end_date)}"
+    )
     if args.json:
         payload = _exercise_json(exercise) | {
+            "dates_solar_hijri": dates_solar,
             "rule": asdict(exercise.rule),
             "sessions_detail": [
                 {
@@ -249,8 +284,23 @@ def _exercises_show(services: Services, args: argparse.Namespace, out: TextIO) -
                 for s in sessions
             ],
             "enrolled_by_role": dict(by_role),
+            "withdrawn_participants": len(participants) - len(active),
             "participants_by_country": dict(by_country),
             "eligible_for_certificate": eligible,
+            "enrolled": [
+                {
+                    "name": enrolled[c.person_id].person_name,
+                    "native_name": enrolled[c.person_id].native_name,
+                    "country": enrolled[c.person_id].country.value,
+                    "agency": enrolled[c.person_id].agency_acronym or None,
+                    "role": c.role.value,
+                    "status": c.status.value,
+                    "attendance_share": c.result.attendance_share,
+                    "eligible": c.eligible,
+                    "reasons": list(c.result.reasons),
+                }
+                for c in completion
+            ],
         }
         _dump_json(payload, out)
         return EXIT_OK
@@ -260,7 +310,7 @@ def _exercises_show(services: Services, args: argparse.Namespace, out: TextIO) -
     print(f"  {exercise.type.value}, {exercise.key_area.label}", file=out)
     print(
         f"  {exercise.start_date.isoformat()} to {exercise.end_date.isoformat()} "
-        f"({format_solar_hijri(exercise.start_date)} to {format_solar_hijri(exercise.end_date)})",
+        f"(Solar Hijri {dates_solar})",
         file=out,
     )
     print(f"  site: {exercise.site_name or '-'}; project: {exercise.project_code or '-'}", file=out)
@@ -272,14 +322,15 @@ def _exercises_show(services: Services, args: argparse.Namespace, out: TextIO) -
         f"{pass_mark}",
         file=out,
     )
-    roles = ", ".join(f"{count} {role}(s)" for role, count in sorted(by_role.items())) or "nobody"
     countries = ", ".join(f"{c} {n}" for c, n in sorted(by_country.items()))
     print(
-        f"  enrolled: {roles}" + (f"; participants by country: {countries}" if countries else ""),
+        f"  participants: {len(active)} ({countries or 'none'}), "
+        f"{len(participants) - len(active)} withdrawn; trainers: {by_role['trainer']}; "
+        f"observers: {by_role['observer']}",
         file=out,
     )
-    print(f"  eligible for a certificate: {eligible} of {len(completion)}\n", file=out)
-    rows = [
+    print(f"  eligible for a certificate: {eligible} of {len(active)} participants\n", file=out)
+    session_rows = [
         (
             str(s.number),
             s.day.isoformat(),
@@ -290,7 +341,22 @@ def _exercises_show(services: Services, args: argparse.Namespace, out: TextIO) -
         )
         for s in sessions
     ]
-    _print_table(("session", "day", "from", "to", "module", ""), rows, out)
+    _print_table(("session", "day", "from", "to", "module", ""), session_rows, out)
+    print(file=out)
+    people_rows = [
+        (
+            enrolled[c.person_id].person_name,
+            enrolled[c.person_id].native_name,
+            enrolled[c.person_id].country.value,
+            enrolled[c.person_id].agency_acronym,
+            c.role.value if c.status is EnrolmentStatus.ENROLLED else f"{c.role.value} (withdrawn)",
+            f"{c.result.attendance_share:.0%}" if c.result.attendance_share is not None else "-",
+            "yes" if c.eligible else "",
+        )
+        for c in completion
+    ]
+    headers = ("name", "native name", "ctry", "agency", "role", "attended", "certificate")
+    _print_table(headers, people_rows, out)
     return EXIT_OK
 
 
@@ -365,9 +431,18 @@ def _dump_json(payload: object, out: TextIO) -> None:
 
 
 def _print_table(headers: Sequence[str], rows: Sequence[Sequence[str]], out: TextIO) -> None:
-    widths = [len(h) for h in headers]
+    widths = [_width(h) for h in headers]
     for row in rows:
-        widths = [max(width, len(cell)) for width, cell in zip(widths, row, strict=True)]
+        widths = [max(width, _width(cell)) for width, cell in zip(widths, row, strict=True)]
     for row in (headers, *rows):
-        line = "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+        line = "  ".join(
+            cell + " " * (width - _width(cell)) for cell, width in zip(row, widths, strict=True)
+        )
         print(line.rstrip(), file=out)
+
+
+def _width(text: str) -> int:
+    """Terminal columns: combining marks (e.g. the superscript alef) and ZWNJ take none."""
+    return sum(
+        1 for ch in text if not unicodedata.combining(ch) and unicodedata.category(ch) != "Cf"
+    )

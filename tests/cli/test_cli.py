@@ -171,7 +171,11 @@ def test_an_unknown_site_or_agency_is_one_clear_line(demo_db: Path) -> None:
         (("--bogus",), "unrecognized arguments: --bogus"),
         (("exercises",), "required"),
         (("demo", "--people", "many"), "'many' is not a whole number"),
-        (("demo", "--people", "0"), "must be greater than zero"),
+        (("demo", "--people", "0"), "0 is not between 10 and 100,000"),
+        (("demo", "--people", "99999999999999999999"), "is not between 10 and 100,000"),
+        (("exercises", "list", "--year", "99999999999999999999"), "not between 1,990 and 2,100"),
+        (("people", "list", "--limit", "99999999999999999999"), "is not between 1 and"),
+        (("--db", "", "info"), "needs a file path or a database URL"),
         (("people", "list", "--country", "FR"), "invalid choice"),
     ],
 )
@@ -179,6 +183,18 @@ def test_bad_options_are_one_clear_line(
     tmp_path: Path, args: tuple[str, ...], message: str
 ) -> None:
     assert_one_line_error(trainingdesk("--db", str(tmp_path / "x.sqlite"), *args), message)
+
+
+def test_a_refused_demo_size_leaves_no_file_behind(tmp_path: Path) -> None:
+    path = tmp_path / "tiny.sqlite"
+    assert_one_line_error(trainingdesk("--db", str(path), "demo", "--people", "1"), "between")
+    assert not path.exists()
+
+
+def test_demo_if_empty_succeeds_quietly_on_a_filled_database(demo_db: Path) -> None:
+    run = trainingdesk("--db", str(demo_db), "demo", "--if-empty")
+    assert run.code == 0
+    assert "already holds data; no demo data added" in run.out
 
 
 def test_reading_a_missing_database_does_not_create_it(tmp_path: Path) -> None:
@@ -205,7 +221,8 @@ def test_a_database_from_a_newer_version_is_refused(tmp_path: Path, demo_db: Pat
 
 def test_demo_data_never_goes_into_a_database_with_data(demo_db: Path) -> None:
     assert_one_line_error(
-        trainingdesk("--db", str(demo_db), "demo", "--people", "20"), "already holds data"
+        trainingdesk("--db", str(demo_db), "demo", "--people", "20"),
+        "already holds people or exercises",
     )
 
 

@@ -92,12 +92,12 @@ def test_the_same_seed_gives_the_same_data(tmp_path: Path, demo: Services) -> No
 
 def test_the_demo_refuses_a_database_that_holds_data(services: Services) -> None:
     builders.person(services)
-    with pytest.raises(Conflict, match="already holds data"):
+    with pytest.raises(Conflict, match="already holds people or exercises"):
         services.demo.generate(people=20)
     with services.database.session_factory() as session:
         assert session.scalar(select(func.count()).select_from(Person)) == 1
 
 
 def test_the_demo_needs_a_few_people(services: Services) -> None:
-    with pytest.raises(Conflict, match="at least 10 people"):
+    with pytest.raises(Conflict, match="between 10 and 100,000 people"):
         services.demo.generate(people=3)

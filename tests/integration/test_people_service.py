@@ -141,3 +141,14 @@ def test_every_change_leaves_an_audit_entry_naming_the_laptop(services: Services
     assert {e.user_name for e in entries} == {"coordinator"}
     assert json.loads(entries[1].changes) == {"rank": ["Captain", "Colonel"]}
     assert laptop is not None and laptop.name == "test-laptop"
+
+
+@pytest.mark.parametrize("query", ["%", "_", "'", "%%", " - "])
+def test_punctuation_and_wildcards_find_nobody(services: Services, query: str) -> None:
+    builders.person(services)
+    assert services.people.find(search=query) == []
+
+
+def test_an_overlong_search_is_refused_with_a_reason(services: Services) -> None:
+    with pytest.raises(ValidationFailed, match="too long"):
+        services.people.find(search="Mohammad " * 100)

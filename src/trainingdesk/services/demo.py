@@ -32,9 +32,11 @@ from trainingdesk.domain.search import person_search_key
 from trainingdesk.services import demo_pools as pools
 from trainingdesk.storage.bulk import BatchWriter, BulkLoader, ReadyRows
 from trainingdesk.storage.models import AuditEntry, Base, Exercise, Person
-from trainingdesk.storage.unit_of_work import UnitOfWorkFactory
+from trainingdesk.storage.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 DEFAULT_PEOPLE = 300
+MIN_DEMO_PEOPLE = 10
+MAX_DEMO_PEOPLE = 100_000
 _CODE_PREFIX = {
     "joint_exercise": "JTX",
     "course": "CRS",
@@ -63,6 +65,11 @@ class DemoService:
     def __init__(self, unit_of_work: UnitOfWorkFactory) -> None:
         self._uow = unit_of_work
 
+    def holds_data(self) -> bool:
+        """True when the database has people or exercises (deleted ones included)."""
+        with self._uow() as uow:
+            return _holds_data(uow)
+
     def generate(
         self,
         people: int = DEFAULT_PEOPLE,
@@ -71,18 +78,18 @@ class DemoService:
         progress: Progress | None = None,
     ) -> DemoSummary:
         """Write the demo set; refuses a database that already holds people or exercises."""
-        if people < 10:
-            raise Conflict("the demo needs at least 10 people")
+        if not MIN_DEMO_PEOPLE <= people <= MAX_DEMO_PEOPLE:
+            raise Conflict(
+                f"the demo takes between {MIN_DEMO_PEOPLE} and {MAX_DEMO_PEOPLE:,} people"
+            )
         started = time.perf_counter()
         with self._uow() as uow:
             session = uow.session
-            for model in (Person, Exercise):
-                existing = session.scalar(select(func.count()).select_from(model)) or 0
-                if existing:
-                    raise Conflict(
-                        f"the database already holds data ({existing} {model.__tablename__} rows); "
-                        "demo data goes only into a new, empty database"
-                    )
+            if _holds_data(uow):
+                raise Conflict(
+                    "the database already holds people or exercises; "
+                    "demo data goes only into a new, empty database"
+                )
             loader = BulkLoader(session.connection())
             writer = BatchWriter(loader)
             builder = _Builder(random.Random(seed), writer, today or date.today(), progress)
@@ -117,7 +124,7 @@ class _Builder:
         self.now = datetime.now(UTC).replace(tzinfo=None)
         self.agencies: dict[str, list[tuple[uuid.UUID, pools.AgencySeed]]] = {"AF": [], "PK": []}
         self.sites: list[tuple[uuid.UUID, pools.SiteSeed]] = []
-        self.projects: list[tuple[uuid.UUID, date, date]] = []
+        self.projects: list[tuple[uuid.UUID, date, date, int]] = []
         self.joint_modules: list[uuid.UUID] = []
         self.people_by_country: dict[str, list[uuid.UUID]] = {"AF": [], "PK": []}
         self.senior: list[uuid.UUID] = []
@@ -209,7 +216,9 @@ class _Builder:
                 start_date=start_date,
                 end_date=end_date,
             )
-            self.projects.append((project_id, start_date, end_date))
+            # The Canadian programme funds most; the smaller projects share the rest.
+            weight = 6 if code.startswith("APCP") else 2
+            self.projects.append((project_id, start_date, end_date, weight))
 
     def curricula(self) -> None:
         competency_ids = {
@@ -308,7 +317,7 @@ class _Builder:
                 self.senior.append(person_id)
 
     def exercises(self, count: int) -> None:
-        programme_start, programme_end = date(2011, 5, 1), date(2014, 3, 15)
+        programme_start, programme_end = date(2011, 5, 1), date(2015, 3, 15)
         span = (programme_end - programme_start).days
         sequence: Counter[tuple[str, int]] = Counter()
         recent = max(3, count // 20)
@@ -334,15 +343,19 @@ class _Builder:
             status = ExerciseStatus.ONGOING
         else:
             status = ExerciseStatus.PLANNED
-        site_id, site = rng.choice(self.sites)
-        project_id = next(
-            (pid for pid, first, last in self.projects if first <= start <= last), None
+        named = [(sid, s) for sid, s in self.sites if s.name.split(" (")[0] in title]
+        site_id, site = rng.choice(named or self.sites)
+        funding = [(pid, w) for pid, first, last, w in self.projects if first <= start <= last]
+        project_id = (
+            rng.choices([p for p, _ in funding], weights=[w for _, w in funding])[0]
+            if funding
+            else None
         )
         pass_mark = 60.0 if kind == "course" else None
         exercise_id = self.row(
             "exercise",
             code=code,
-            title=title if site.name.split(" ")[0] in title else f"{title} — {site.name}",
+            title=title,
             type=kind,
             key_area=area,
             status=status,
@@ -361,7 +374,7 @@ class _Builder:
             self.row("exercise_module", exercise_id=exercise_id, module_id=module_id)
         trainers = rng.sample(self.senior, k=min(2, len(self.senior)))
         sessions = self.sessions(exercise_id, start, end, modules, trainers)
-        participants = [p for p in self.participants() if p not in trainers]
+        participants = [p for p in self.participants(site.country) if p not in trainers]
         self.enrol(exercise_id, trainers, Role.TRAINER)
         if status is ExerciseStatus.CANCELLED:
             return
@@ -399,10 +412,13 @@ class _Builder:
             day += timedelta(days=1)
         return sessions
 
-    def participants(self) -> list[uuid.UUID]:
+    def participants(self, site_country: str) -> list[uuid.UUID]:
         size = self.rng.randint(18, 40)
         if self.rng.random() < 0.15:
-            country = self.rng.choice(("AF", "PK"))
+            # A national course: officers of the country where it is held.
+            country = (
+                site_country if site_country in ("AF", "PK") else self.rng.choice(("AF", "PK"))
+            )
             pool = self.people_by_country[country]
             return self.rng.sample(pool, k=min(size, len(pool)))
         half = size // 2
@@ -478,6 +494,12 @@ class _Builder:
         if variants and self.rng.random() < 0.25:
             return self.rng.choice(variants)
         return latin
+
+
+def _holds_data(uow: UnitOfWork) -> bool:
+    return any(
+        uow.session.scalar(select(func.count()).select_from(model)) for model in (Person, Exercise)
+    )
 
 
 _PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")

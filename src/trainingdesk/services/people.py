@@ -13,6 +13,7 @@ from trainingdesk.domain.search import person_search_key, query_tokens
 from trainingdesk.storage.models import Agency, Person, Site
 from trainingdesk.storage.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
+MAX_SEARCH_LENGTH = 200
 _NAME_FIELDS = ("given_name", "family_name", "native_name", "father_name", "father_name_native")
 _DRAFT_FIELDS = tuple(f.name for f in fields(PersonDraft))
 
@@ -76,8 +77,17 @@ class PeopleService:
         `search` matches Latin or native-script names, fathers' names and ID or phone
         numbers, after normalisation (Muhammad finds Mohammad; ۱۲۳ finds 123).
         """
+        if len(search) > MAX_SEARCH_LENGTH:
+            raise ValidationFailed(
+                {"search": f"is too long: at most {MAX_SEARCH_LENGTH} characters"}
+            )
+        tokens = query_tokens(search)
+        if search.strip() and not tokens:
+            return []  # only punctuation: nothing can match it
         conditions: list[ColumnElement[bool]] = [Person.deleted_at.is_(None)]
-        conditions += [Person.search_key.contains(token) for token in query_tokens(search)]
+        conditions += [
+            Person.search_key.contains(token, autoescape=True) for token in dict.fromkeys(tokens)
+        ]
         if country is not None:
             conditions.append(Person.country == country)
         if sex is not None:
