@@ -14,6 +14,8 @@ SYSTEM_PACKAGES=(
   python3-venv
   libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6
   libdbus-1-3 libglib2.0-0
+  # Noto Naskh Arabic and Noto Nastaliq Urdu: Dari, Pashto and Urdu names in the window.
+  fonts-noto-core
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-randr0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxcb-shm0 libxcb-sync1 libx11-xcb1
 )

@@ -7,5 +7,9 @@ TD="$ROOT/.venv/bin/trainingdesk"
 DEMO_DB="$("$ROOT/.venv/bin/python" -c \
   'from trainingdesk.storage.database import demo_database_path; print(demo_database_path())')"
 "$TD" --db "$DEMO_DB" demo --if-empty
+if [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]]; then
+  exec "$TD" --db "$DEMO_DB"
+fi
+echo "No display here, so instead of the window, a summary of the demo database:" >&2
 "$TD" --db "$DEMO_DB" info
 "$TD" --db "$DEMO_DB" exercises list --status planned

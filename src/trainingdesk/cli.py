@@ -48,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="trainingdesk",
         description="Training coordination for the Afghanistan–Pakistan border-cooperation "
-        "programme. Without a command it prints this help; the desktop window is on its way.",
+        "programme. Without a command, opens the desktop window.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
@@ -118,8 +118,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
-    """Run one command; expected failures print one line on stderr and return 1."""
+def main(
+    argv: Sequence[str] | None = None,
+    stdout: TextIO | None = None,
+    gui: Callable[[str | None], int] | None = None,
+) -> int:
+    """Run one command; expected failures print one line on stderr and return 1.
+
+    Without a command, `gui` (the desktop program) runs on `--db` if given, else the help
+    is printed.
+    """
     out = stdout or sys.stdout
     parser = build_parser()
     try:
@@ -128,6 +136,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int
         return _fail(str(exc))
     command: Command | None = getattr(args, "handler", None)
     if command is None:
+        if gui is not None:
+            return gui(args.db)
         parser.print_help(out)
         return EXIT_OK
     services: Services | None = None

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from trainingdesk import cli
+
 
 @dataclass
 class Run:
@@ -53,10 +55,22 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def test_without_a_command_it_prints_help() -> None:
-    run = trainingdesk()
+def test_help_lists_the_commands() -> None:
+    run = trainingdesk("--help")
     assert run.code == 0
     assert "demo" in run.out and "people" in run.out and "--db" in run.out
+
+
+def test_without_a_command_the_window_opens_on_the_given_database(tmp_path: Path) -> None:
+    opened: list[str | None] = []
+
+    def window(location: str | None) -> int:
+        opened.append(location)
+        return 0
+
+    assert cli.main(["--db", str(tmp_path / "field.sqlite")], gui=window) == 0
+    assert cli.main([], gui=window) == 0
+    assert opened == [str(tmp_path / "field.sqlite"), None]
 
 
 def test_version() -> None:

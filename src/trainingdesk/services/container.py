@@ -5,6 +5,7 @@ from pathlib import Path
 
 from trainingdesk.services.attendance import AttendanceService
 from trainingdesk.services.curricula import CurriculumService
+from trainingdesk.services.dashboard import DashboardService
 from trainingdesk.services.demo import DemoService
 from trainingdesk.services.enrolments import EnrolmentService
 from trainingdesk.services.exercises import ExerciseService
@@ -30,6 +31,7 @@ class Services:
     enrolments: EnrolmentService = field(init=False)
     attendance: AttendanceService = field(init=False)
     demo: DemoService = field(init=False)
+    dashboard: DashboardService = field(init=False)
 
     def __post_init__(self) -> None:
         uow = unit_of_work_factory(self.database, self.actor)
@@ -40,6 +42,7 @@ class Services:
         self.enrolments = EnrolmentService(uow)
         self.attendance = AttendanceService(uow)
         self.demo = DemoService(uow)
+        self.dashboard = DashboardService(uow)
 
     def info(self) -> DatabaseInfo:
         """Where the database is and what it holds."""

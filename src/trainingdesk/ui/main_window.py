@@ -1,0 +1,173 @@
+"""The main window: a side bar of screens over one open database."""
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from trainingdesk import __version__
+from trainingdesk.domain.enums import Country, ExerciseStatus, Sex
+from trainingdesk.domain.errors import TrainingDeskError
+from trainingdesk.services.container import Services
+from trainingdesk.storage.database import demo_database_path
+from trainingdesk.storage.errors import StorageError
+from trainingdesk.ui.views.curricula import CurriculaView
+from trainingdesk.ui.views.dashboard import DashboardView
+from trainingdesk.ui.views.exercises import ExercisesView
+from trainingdesk.ui.views.people import PeopleView
+
+ServicesOpener = Callable[[str], Services]
+SCREENS = ("Dashboard", "Exercises", "People", "Curricula")
+
+
+class MainWindow(QMainWindow):
+    """One window for the whole working day."""
+
+    def __init__(self, services: Services, open_services: ServicesOpener) -> None:
+        super().__init__()
+        self._open_services = open_services
+        self.services = services
+        self.navigation = QListWidget()
+        self.navigation.addItems(SCREENS)
+        self.navigation.setAccessibleName("Screens")
+        self.stack = QStackedWidget()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self._build_menus()
+        self._build_screens()
+        self._restore_layout()
+
+    def _build_screens(self) -> None:
+        while (widget := self.stack.widget(0)) is not None:
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        services = self.services
+        self.exercises = ExercisesView(services.exercises)
+        self.people = PeopleView(services.people)
+        self.curricula = CurriculaView(services.curricula)
+        self.dashboard = DashboardView(services.dashboard, self.show_people, self.show_exercises)
+        screens: tuple[QWidget, ...] = (self.dashboard, self.exercises, self.people, self.curricula)
+        for screen in screens:
+            self.stack.addWidget(screen)
+        for screen_with_data in (self.dashboard, self.exercises, self.people, self.curricula):
+            screen_with_data.reload()
+        self.navigation.setCurrentRow(0)
+        self.setWindowTitle(f"TrainingDesk — {services.database.location}")
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self._action(
+            file_menu.addAction("&Open database…"),
+            QKeySequence.StandardKey.Open,
+            self.ask_open_database,
+        )
+        self._action(file_menu.addAction("Open &demo database"), None, self.open_demo_database)
+        file_menu.addSeparator()
+        self._action(file_menu.addAction("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        view_menu = self.menuBar().addMenu("&View")
+        for number, name in enumerate(SCREENS):
+            action = view_menu.addAction(f"&{number + 1} {name}")
+            action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
+            action.triggered.connect(lambda _=False, row=number: self.navigation.setCurrentRow(row))
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu.addAction("&About TrainingDesk"), None, self.show_about)
+
+    @staticmethod
+    def _action(
+        action: QAction, shortcut: QKeySequence.StandardKey | None, slot: Callable[[], object]
+    ) -> None:
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(lambda _=False: slot())
+
+    def show_people(self, country: Country, sex: Sex) -> None:
+        """Switch to People, filtered."""
+        self.navigation.setCurrentRow(SCREENS.index("People"))
+        self.people.show_filtered(country, sex)
+
+    def show_exercises(self, year: int | None, status: ExerciseStatus | None) -> None:
+        """Switch to Exercises, filtered."""
+        self.navigation.setCurrentRow(SCREENS.index("Exercises"))
+        self.exercises.show_filtered(year, status)
+
+    def ask_open_database(self) -> None:
+        """File > Open database…"""
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Open a TrainingDesk database",
+            "",
+            "TrainingDesk databases (*.sqlite);;All files (*)",
+        )
+        if path:
+            self.open_database(path)
+
+    def open_demo_database(self) -> None:
+        """File > Open demo database: made with demo data the first time."""
+        path = demo_database_path()
+        if self.open_database(str(path)) and not self.services.demo.holds_data():
+            self.services.demo.generate()
+            self._build_screens()
+
+    def open_database(self, location: str) -> bool:
+        """Switch to another database; a refused one changes nothing and is explained."""
+        try:
+            opened = self._open_services(location)
+        except (StorageError, TrainingDeskError) as exc:
+            self.show_error("This database cannot be opened", str(exc))
+            return False
+        self.services.close()
+        self.services = opened
+        self._build_screens()
+        return True
+
+    def show_error(self, title: str, message: str) -> None:
+        """A dialog that says what went wrong, without blocking the caller."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self
+        )
+        box.setObjectName("error-dialog")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def show_about(self) -> None:
+        """Help > About."""
+        QMessageBox.about(
+            self,
+            "About TrainingDesk",
+            f"TrainingDesk {__version__}\nTraining coordination for the Afghanistan–Pakistan "
+            "border-cooperation programme.\nDatabase: " + self.services.database.location,
+        )
+
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("main_window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+        splitter = settings.value("main_window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        else:
+            self.splitter.setSizes([180, 1020])
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """Remember the layout and release the database."""
+        settings = QSettings()
+        settings.setValue("main_window/geometry", self.saveGeometry())
+        settings.setValue("main_window/splitter", self.splitter.saveState())
+        self.services.close()
+        super().closeEvent(event)

@@ -1,0 +1,49 @@
+"""A real main window on a real demo database, isolated from the user's settings."""
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import TEST_ACTOR
+from trainingdesk.services.container import Services, open_services
+from trainingdesk.ui.main_window import MainWindow
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small demo database made once; each test works on its own copy."""
+    path = tmp_path_factory.mktemp("gui") / "demo.sqlite"
+    services = open_services(str(path), actor=TEST_ACTOR)
+    services.demo.generate(people=80, seed=11, today=date(2026, 11, 27))
+    services.close()
+    return path
+
+
+def _open(location: str) -> Services:
+    return open_services(location, actor=TEST_ACTOR)
+
+
+@pytest.fixture
+def main_window(qtbot: QtBot, demo_template: Path, tmp_path: Path) -> Iterator[MainWindow]:
+    """The main window on a copy of the demo database; no dialog may be left open."""
+    QStandardPaths.setTestModeEnabled(True)
+    QCoreApplication.setOrganizationName("TrainingDeskTests")
+    QCoreApplication.setApplicationName("TrainingDeskTests")
+    copy = tmp_path / "demo.sqlite"
+    copy.write_bytes(demo_template.read_bytes())
+    window = MainWindow(_open(str(copy)), _open)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    dialogs = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+    ]
+    for dialog in dialogs:
+        dialog.close()
+    assert not dialogs, f"dialogs left open: {[d.text() for d in dialogs]}"

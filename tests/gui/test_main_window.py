@@ -1,0 +1,186 @@
+"""A coordinator uses the main window: dashboard, people, exercises, curricula, databases."""
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from trainingdesk.domain.enums import Country, Sex
+from trainingdesk.domain.search import key_matches, query_tokens
+from trainingdesk.ui.main_window import MainWindow
+
+
+def type_text(field: QLineEdit, text: str) -> None:
+    """Type text a character at a time, as an input method delivers Arabic script.
+
+    QTest can synthesise key presses only for characters on a Latin keyboard map.
+    """
+    for character in text:
+        field.insert(character)
+
+
+def _visible_people(window: MainWindow) -> list[str]:
+    view = window.people
+    return [view.filter.data(view.filter.index(row, 0)) for row in range(view.filter.rowCount())]
+
+
+def test_the_window_opens_on_the_dashboard_with_every_screen(main_window: MainWindow) -> None:
+    assert main_window.stack.currentWidget() is main_window.dashboard
+    assert [main_window.navigation.item(n).text() for n in range(4)] == [
+        "Dashboard",
+        "Exercises",
+        "People",
+        "Curricula",
+    ]
+    assert "demo.sqlite" in main_window.windowTitle()
+
+
+def test_keyboard_shortcuts_switch_screens(main_window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.keyClick(main_window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert main_window.stack.currentWidget() is main_window.people
+    qtbot.keyClick(main_window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert main_window.stack.currentWidget() is main_window.curricula
+
+
+def test_searching_people_in_latin_script_finds_every_spelling(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    main_window.navigation.setCurrentRow(2)
+    total = main_window.people.model.rowCount()
+    qtbot.keyClicks(main_window.people.search, "Muhammad")
+    shown = main_window.people.filter.rowCount()
+    assert 0 < shown < total
+    for row in range(shown):
+        source = main_window.people.filter.mapToSource(main_window.people.filter.index(row, 0))
+        person = main_window.people.model.row_at(source.row())
+        assert key_matches(person.search_key, query_tokens("Mohammad"))
+    assert main_window.people.count.text() == f"{shown:,} of {total:,} people"
+
+
+def test_searching_people_in_arabic_script_and_persian_digits(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    people = main_window.people.model.rows()
+    target = next(p for p in people if p.service_number[-3:].isdigit())
+    digits = target.service_number.split("-")[-1]
+    type_text(
+        main_window.people.search, digits.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
+    )
+    assert target.full_name in _visible_people(main_window)
+    main_window.people.search.clear()
+    family_native = target.native_name.split()[-1].replace("ی", "ي").replace("ک", "ك")
+    type_text(main_window.people.search, family_native)
+    assert target.full_name in _visible_people(main_window)
+
+
+def test_ctrl_f_focuses_the_search(main_window: MainWindow, qtbot: QtBot) -> None:
+    main_window.navigation.setCurrentRow(2)
+    main_window.people.table.setFocus()
+    qtbot.keyClick(main_window.people, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is main_window.people.search
+
+
+def test_a_dashboard_count_opens_the_filtered_people_list(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    button = main_window.dashboard.buttons[f"people-{Country.PK.value}-{Sex.FEMALE.value}"]
+    expected = int(button.text().split()[0])
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert main_window.stack.currentWidget() is main_window.people
+    assert main_window.people.filter.rowCount() == expected
+    rows = main_window.people.model.rows()
+    for row in range(expected):
+        source = main_window.people.filter.mapToSource(main_window.people.filter.index(row, 0))
+        person = rows[source.row()]
+        assert (person.country, person.sex) == (Country.PK, Sex.FEMALE)
+
+
+def test_upcoming_exercises_open_from_the_dashboard(main_window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.mouseClick(main_window.dashboard.buttons["upcoming"], Qt.MouseButton.LeftButton)
+    assert main_window.stack.currentWidget() is main_window.exercises
+    statuses = {e.status.value for e in main_window.exercises.model.rows()}
+    assert statuses == {"planned"}
+
+
+def test_exercises_are_filtered_by_year(main_window: MainWindow) -> None:
+    main_window.exercises.show_filtered(year=2012)
+    rows = main_window.exercises.model.rows()
+    assert rows and {e.start_date.year for e in rows} == {2012}
+    assert main_window.exercises.count.text() == f"{len(rows)} exercise(s)"
+
+
+def test_selecting_a_curriculum_shows_its_modules(main_window: MainWindow) -> None:
+    view = main_window.curricula
+    assert view.curricula_model.rowCount() == 5
+    view.curricula_table.selectRow(1)
+    second = view.curricula_model.row_at(1)
+    assert view.modules_model.rowCount() == second.modules
+    assert second.code in view.modules_caption.text()
+
+
+def test_a_file_that_is_not_a_database_is_explained_and_nothing_changes(
+    main_window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    before = main_window.services
+    bogus = tmp_path / "roster.sqlite"
+    bogus.write_text("name,father\n")
+    assert not main_window.open_database(str(bogus))
+    dialog = main_window.findChild(QMessageBox, "error-dialog")
+    assert dialog is not None and dialog.isVisible()
+    assert "not a TrainingDesk database" in dialog.text()
+    dialog.close()
+    assert main_window.services is before
+    assert bogus.read_text() == "name,father\n"
+
+
+def test_another_database_can_be_opened(main_window: MainWindow, tmp_path: Path) -> None:
+    empty = tmp_path / "field-laptop.sqlite"
+    assert main_window.open_database(str(empty))
+    assert "field-laptop.sqlite" in main_window.windowTitle()
+    assert main_window.people.model.rowCount() == 0
+
+
+def test_the_program_starts_shows_its_window_and_exits_when_it_is_closed(
+    qapp: QApplication, demo_template: Path, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    from trainingdesk.app import run_gui
+
+    copy = tmp_path / "demo.sqlite"
+    copy.write_bytes(demo_template.read_bytes())
+    seen: list[str] = []
+
+    def close_windows() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow):
+                seen.append(widget.windowTitle())
+                widget.close()
+
+    QTimer.singleShot(300, close_windows)
+    assert run_gui(str(copy)) == 0
+    assert seen == [f"TrainingDesk — {copy}"]
+
+
+def test_the_program_explains_a_refused_database_and_exits(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    from trainingdesk.app import run_gui
+
+    bogus = tmp_path / "notes.sqlite"
+    bogus.write_text("not a database")
+    messages: list[str] = []
+
+    def answer_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QMessageBox):
+            messages.append(dialog.text())
+            dialog.accept()
+
+    QTimer.singleShot(300, answer_dialog)
+    assert run_gui(str(bogus)) == 1
+    assert messages and "not a TrainingDesk database" in messages[0]
+    assert bogus.read_text() == "not a database"
