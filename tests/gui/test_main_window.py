@@ -1,14 +1,30 @@
 """A coordinator uses the main window: dashboard, people, exercises, curricula, databases."""
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from trainingdesk.domain.enums import Country, Sex
+from trainingdesk.domain.records import PersonRow
 from trainingdesk.domain.search import key_matches, query_tokens
 from trainingdesk.ui.main_window import MainWindow
+from trainingdesk.ui.views.person_form import PersonDialog
+
+
+def trigger_menu_action(window: MainWindow, menu: str, item: str) -> QAction:
+    """Click a menu item as a user would (menus named without their & mnemonics)."""
+    for top in window.menuBar().actions():
+        if top.text().replace("&", "") == menu and top.menu() is not None:
+            for action in top.menu().actions():  # type: ignore[union-attr]
+                if action.text().replace("&", "").startswith(item):
+                    assert action.isEnabled(), f"{menu} > {item} is disabled"
+                    action.trigger()
+                    return action
+    raise AssertionError(f"no menu item {menu} > {item}")
 
 
 def type_text(field: QLineEdit, text: str) -> None:
@@ -144,8 +160,6 @@ def test_another_database_can_be_opened(main_window: MainWindow, tmp_path: Path)
 def test_the_program_starts_shows_its_window_and_exits_when_it_is_closed(
     qapp: QApplication, demo_template: Path, tmp_path: Path
 ) -> None:
-    from PySide6.QtCore import QTimer
-
     from trainingdesk.app import run_gui
 
     copy = tmp_path / "demo.sqlite"
@@ -166,8 +180,6 @@ def test_the_program_starts_shows_its_window_and_exits_when_it_is_closed(
 def test_the_program_explains_a_refused_database_and_exits(
     qapp: QApplication, tmp_path: Path
 ) -> None:
-    from PySide6.QtCore import QTimer
-
     from trainingdesk.app import run_gui
 
     bogus = tmp_path / "notes.sqlite"
@@ -184,3 +196,110 @@ def test_the_program_explains_a_refused_database_and_exits(
     assert run_gui(str(bogus)) == 1
     assert messages and "not a TrainingDesk database" in messages[0]
     assert bogus.read_text() == "not a database"
+
+
+def _when_dialog_opens(action: Callable[[QWidget], None], results: list[str]) -> None:
+    """Answer the next modal dialog (forms and questions block until answered)."""
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, answer)
+            return
+        results.append(dialog.windowTitle())
+        action(dialog)
+
+    QTimer.singleShot(20, answer)
+
+
+def _select_first_person(window: MainWindow, qtbot: QtBot) -> PersonRow:
+    window.navigation.setCurrentRow(2)
+    window.people.table.setFocus()
+    window.people.table.selectRow(0)
+    return window.people.selected_person()  # type: ignore[return-value]
+
+
+def test_editing_a_person_is_saved_undone_and_redone(main_window: MainWindow, qtbot: QtBot) -> None:
+    person = _select_first_person(main_window, qtbot)
+    opened: list[str] = []
+
+    def rename(dialog: QWidget) -> None:
+        assert isinstance(dialog, PersonDialog)
+        dialog.fields["given_name"].setText("Zarghuna")
+        dialog.fields["native_name"].setText("زرغونه کاکړ")
+        dialog.accept()
+
+    _when_dialog_opens(rename, opened)
+    qtbot.keyClick(main_window.people.table, Qt.Key.Key_Return)
+    assert opened == ["Edit person"]
+    stored = main_window.services.people.get(person.id)
+    assert (stored.given_name, stored.native_name) == ("Zarghuna", "زرغونه کاکړ")
+    assert main_window.people.selected_person().full_name.startswith("Zarghuna")  # type: ignore[union-attr]
+
+    undo = trigger_menu_action(main_window, "Edit", "Undo")
+    assert undo.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+    assert main_window.services.people.get(person.id).native_name == person.native_name
+    trigger_menu_action(main_window, "Edit", "Redo")
+    assert main_window.services.people.get(person.id).given_name == "Zarghuna"
+
+
+def test_the_form_shows_what_is_wrong_beside_the_field(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    person = _select_first_person(main_window, qtbot)
+    seen: list[str] = []
+
+    def clear_names(dialog: QWidget) -> None:
+        assert isinstance(dialog, PersonDialog)
+        dialog.fields["given_name"].clear()
+        dialog.fields["native_name"].clear()
+        dialog.accept()
+        error = dialog.errors["given_name"]
+        seen.append(error.text() if error.isVisible() else "")
+        dialog.reject()
+
+    _when_dialog_opens(clear_names, [])
+    main_window.people.edit_selected()
+    assert seen == ["a name in Latin or native script is required"]
+    assert main_window.services.people.get(person.id).given_name == person.full_name.split()[0]
+    assert main_window.undo_stack.count() == 0
+
+
+def test_deleting_asks_first_and_can_be_undone(main_window: MainWindow, qtbot: QtBot) -> None:
+    person = _select_first_person(main_window, qtbot)
+    total = main_window.people.model.rowCount()
+    questions: list[str] = []
+
+    def say_yes(dialog: QWidget) -> None:
+        assert isinstance(dialog, QMessageBox)
+        dialog.button(QMessageBox.StandardButton.Yes).click()
+
+    _when_dialog_opens(say_yes, questions)
+    qtbot.keyClick(main_window.people.table, Qt.Key.Key_Delete)
+    assert questions == ["Delete person"]
+    assert main_window.people.model.rowCount() == total - 1
+    assert person.id not in {p.id for p in main_window.services.people.find()}
+    main_window.undo_stack.undo()
+    assert main_window.people.model.rowCount() == total
+    assert person.id in {p.id for p in main_window.services.people.find()}
+
+
+def test_a_new_person_is_added_through_the_form(main_window: MainWindow, qtbot: QtBot) -> None:
+    main_window.navigation.setCurrentRow(2)
+    total = main_window.people.model.rowCount()
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, PersonDialog)
+        dialog.fields["given_name"].setText("Malalai")
+        dialog.fields["family_name"].setText("Kakar")
+        dialog.fields["native_name"].setText("ملالۍ کاکړ")
+        dialog.sex.setCurrentIndex(dialog.sex.findData(Sex.FEMALE))
+        dialog.accept()
+
+    _when_dialog_opens(fill, [])
+    main_window.people.new_person()
+    assert main_window.people.model.rowCount() == total + 1
+    type_text(main_window.people.search, "ملالی")
+    assert _visible_people(main_window) == ["Malalai Kakar"]
+    main_window.undo_stack.undo()
+    assert main_window.people.model.rowCount() == total

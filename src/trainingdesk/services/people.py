@@ -105,12 +105,26 @@ class PeopleService:
             rows = uow.session.execute(query)
             return [_to_record(person, acronym, code) for person, acronym, code in rows]
 
+    def check(self, draft: PersonDraft) -> PersonDraft:
+        """The draft as it would be stored, or ValidationFailed; writes nothing."""
+        cleaned = self._clean(draft)
+        with self._uow() as uow:
+            self._check_references(uow, cleaned)
+        return cleaned
+
+    def table_row(self, person_id: uuid.UUID) -> PersonRow | None:
+        """One person's table row (None once deleted), to refresh a single line."""
+        return next(iter(self._rows(Person.id == person_id)), None)
+
     def table_rows(self) -> list[PersonRow]:
         """Every live person as a table row with its search key, read in one Core query.
 
         The people screen filters these rows in memory on every keystroke, so they carry
-        their precomputed key; no ORM objects are built (20,000 rows load in milliseconds).
+        their precomputed key; no ORM objects are built (20,000 rows in about 0.3 s).
         """
+        return self._rows()
+
+    def _rows(self, *where: ColumnElement[bool]) -> list[PersonRow]:
         query = (
             select(
                 Person.id,
@@ -126,7 +140,7 @@ class PeopleService:
                 Person.search_key,
             )
             .outerjoin(Agency, Agency.id == Person.agency_id)
-            .where(Person.deleted_at.is_(None))
+            .where(Person.deleted_at.is_(None), *where)
         )
         with self._uow() as uow:
             keyed = [

@@ -3,7 +3,7 @@
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QListWidget,
@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.undo_stack = QUndoStack(self)
         self._build_menus()
         self._build_screens()
         self._restore_layout()
@@ -56,7 +57,14 @@ class MainWindow(QMainWindow):
             widget.deleteLater()
         services = self.services
         self.exercises = ExercisesView(services.exercises)
-        self.people = PeopleView(services.people)
+        # Commands hold the services of the database they were made on.
+        self.undo_stack.clear()
+        self.people = PeopleView(
+            services.people,
+            services.reference,
+            self.undo_stack,
+            lambda message: self.show_error("The change could not be made", message),
+        )
         self.curricula = CurriculaView(services.curricula)
         self.dashboard = DashboardView(services.dashboard, self.show_people, self.show_exercises)
         screens: tuple[QWidget, ...] = (self.dashboard, self.exercises, self.people, self.curricula)
@@ -77,6 +85,13 @@ class MainWindow(QMainWindow):
         self._action(file_menu.addAction("Open &demo database"), None, self.open_demo_database)
         file_menu.addSeparator()
         self._action(file_menu.addAction("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
         view_menu = self.menuBar().addMenu("&View")
         for number, name in enumerate(SCREENS):
             action = view_menu.addAction(f"&{number + 1} {name}")

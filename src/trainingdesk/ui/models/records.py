@@ -41,6 +41,23 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         self._rows = list(rows)
         self.endResetModel()
 
+    def replace_row(self, row: int, record: R) -> None:
+        """Show a changed record in place."""
+        self._rows[row] = record
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
+
+    def insert_row(self, row: int, record: R) -> None:
+        """Show a new record at a position."""
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.insert(row, record)
+        self.endInsertRows()
+
+    def remove_row(self, row: int) -> None:
+        """Stop showing a record."""
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        self.endRemoveRows()
+
     def row_at(self, row: int) -> R:
         """The record shown in a row of this model."""
         return self._rows[row]

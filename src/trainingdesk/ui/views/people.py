@@ -1,7 +1,10 @@
 """People: search in any script, filter by country, sex and agency."""
 
+import uuid
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -9,24 +12,39 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from trainingdesk.domain.enums import Country, Sex
+from trainingdesk.domain.records import PersonRow
 from trainingdesk.services.people import PeopleService
+from trainingdesk.services.reference import ReferenceService
+from trainingdesk.ui.commands import CreatePerson, DeletePerson, EditPerson
 from trainingdesk.ui.models.people import PeopleFilter, people_model
+from trainingdesk.ui.views.person_form import PersonDialog
 
 ANY = "All"
 
 
 class PeopleView(QWidget):
-    """The people list with search-as-you-type."""
+    """The people list with search-as-you-type; new, edit and delete are undoable."""
 
-    def __init__(self, people: PeopleService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        people: PeopleService,
+        reference: ReferenceService,
+        undo_stack: QUndoStack,
+        show_error: Callable[[str], None],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._people = people
+        self._reference = reference
+        self._undo_stack = undo_stack
+        self._show_error = show_error
         self.model = people_model(self)
         self.filter = PeopleFilter(self)
         self.filter.setSourceModel(self.model)
@@ -71,7 +89,26 @@ class PeopleView(QWidget):
         self.search.textChanged.connect(self.apply_filter)
         for combo in (self.country, self.sex, self.agency):
             combo.currentIndexChanged.connect(self.apply_filter)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        screen, table = (
+            Qt.ShortcutContext.WidgetWithChildrenShortcut,
+            Qt.ShortcutContext.WidgetShortcut,
+        )
+        for keys, owner, slot, context in (
+            (QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search, screen),
+            (QKeySequence(QKeySequence.StandardKey.New), self, self.new_person, screen),
+            (QKeySequence(Qt.Key.Key_Return), self.table, self.edit_selected, table),
+            (QKeySequence(Qt.Key.Key_Enter), self.table, self.edit_selected, table),
+            (
+                QKeySequence(QKeySequence.StandardKey.Delete),
+                self.table,
+                self.delete_selected,
+                table,
+            ),
+        ):
+            shortcut = QShortcut(keys, owner)
+            shortcut.setContext(context)
+            shortcut.activated.connect(slot)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
 
     def reload(self) -> None:
         """Read the people again from the database."""
@@ -108,6 +145,82 @@ class PeopleView(QWidget):
             agency=None if self.agency.currentText() == ANY else self.agency.currentText(),
         )
         self.count.setText(f"{self.filter.rowCount():,} of {self.model.rowCount():,} people")
+
+    def selected_person(self) -> PersonRow | None:
+        """The person of the current row, if any."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.row_at(self.filter.mapToSource(index).row())
+
+    def new_person(self) -> None:
+        """Ctrl+N: the form, then an undoable create."""
+        dialog = PersonDialog(self._people, self._reference.list_agencies(), parent=self)
+        if dialog.exec() and dialog.result_draft is not None:
+            self._undo_stack.push(
+                CreatePerson(
+                    self._people, dialog.result_draft, self.refresh_person, self._show_error
+                )
+            )
+
+    def edit_selected(self) -> None:
+        """Enter or double-click: the form, then an undoable edit."""
+        person = self.selected_person()
+        if person is None:
+            return
+        before = self._people.get(person.id).draft()
+        dialog = PersonDialog(self._people, self._reference.list_agencies(), before, parent=self)
+        if dialog.exec() and dialog.result_draft is not None and dialog.result_draft != before:
+            self._undo_stack.push(
+                EditPerson(
+                    self._people,
+                    person.id,
+                    before,
+                    dialog.result_draft,
+                    self.refresh_person,
+                    self._show_error,
+                )
+            )
+
+    def delete_selected(self) -> None:
+        """Delete: asks first; undoable."""
+        person = self.selected_person()
+        if person is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Delete person",
+            f"Delete {person.full_name}? You can undo this with Ctrl+Z.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._undo_stack.push(
+                DeletePerson(
+                    self._people, person.id, person.full_name, self.refresh_person, self._show_error
+                )
+            )
+
+    def refresh_person(self, person_id: uuid.UUID) -> None:
+        """Show one person as the database now has them (changed, added or gone)."""
+        fresh = self._people.table_row(person_id)
+        rows = self.model.rows()
+        position = next((n for n, row in enumerate(rows) if row.id == person_id), None)
+        if fresh is None and position is not None:
+            self.model.remove_row(position)
+        elif fresh is not None and position is not None:
+            self.model.replace_row(position, fresh)
+        elif fresh is not None:
+            self.model.insert_row(len(rows), fresh)
+        self.apply_filter()
+        self._select(person_id)
+
+    def _select(self, person_id: uuid.UUID) -> None:
+        for row in range(self.filter.rowCount()):
+            source = self.filter.mapToSource(self.filter.index(row, 0))
+            if self.model.row_at(source.row()).id == person_id:
+                self.table.selectRow(row)
+                return
 
 
 def _combo(items: list[str], name: str) -> QComboBox:

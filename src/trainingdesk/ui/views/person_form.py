@@ -1,0 +1,159 @@
+"""The person form: every field with its own validation message beside it."""
+
+import uuid
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainingdesk.domain.enums import Country, RankTier, Sex
+from trainingdesk.domain.errors import ValidationFailed
+from trainingdesk.domain.records import AgencyRecord, PersonDraft
+from trainingdesk.services.people import PeopleService
+
+TEXT_FIELDS = (
+    ("given_name", "&Given name", False),
+    ("family_name", "&Family name", False),
+    ("native_name", "Name in &native script", True),
+    ("father_name", "Fa&ther's name", False),
+    ("father_name_native", "Father's name, native scr&ipt", True),
+    ("rank", "&Rank", False),
+    ("service_number", "ID / service &number", False),
+    ("phone", "&Phone", False),
+)
+
+
+class PersonDialog(QDialog):
+    """Create or edit one person; OK is accepted only when the service accepts the draft."""
+
+    def __init__(
+        self,
+        people: PeopleService,
+        agencies: list[AgencyRecord],
+        draft: PersonDraft | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Edit person" if draft else "New person")
+        self._people = people
+        self.result_draft: PersonDraft | None = None
+        self.fields: dict[str, QLineEdit] = {}
+        self.errors: dict[str, QLabel] = {}
+        form = QFormLayout()
+        for name, label, right_to_left in TEXT_FIELDS:
+            edit = QLineEdit()
+            edit.setObjectName(name)
+            if right_to_left:
+                edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+            self.fields[name] = edit
+            self._add_row(form, label, name, edit)
+        self.sex = _combo([(s.value, s) for s in Sex])
+        self.country = _combo([(c.value, c) for c in Country])
+        self.agency = _combo([("(none)", None), *((a.acronym, a.id) for a in agencies)])
+        self.rank_tier = _combo([(t.value, t) for t in RankTier])
+        for name, label, combo in (
+            ("sex", "&Sex", self.sex),
+            ("country", "&Country", self.country),
+            ("agency_id", "&Agency", self.agency),
+            ("rank_tier", "Rank &level", self.rank_tier),
+        ):
+            self._add_row(form, label, name, combo)
+        self.consent_photo = QCheckBox("May be &photographed")
+        self.consent_roster = QCheckBox("May be printed on r&osters")
+        form.addRow("", self.consent_photo)
+        form.addRow("", self.consent_roster)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        if draft is not None:
+            self._load(draft)
+
+    def _add_row(self, form: QFormLayout, label: str, name: str, widget: QWidget) -> None:
+        error = QLabel()
+        error.setObjectName(f"{name}_error")
+        error.setStyleSheet("color: #b00020")
+        error.hide()
+        self.errors[name] = error
+        row = QHBoxLayout()
+        row.addWidget(widget, stretch=1)
+        row.addWidget(error)
+        caption = QLabel(label)
+        caption.setBuddy(widget)
+        form.addRow(caption, row)
+
+    def _load(self, draft: PersonDraft) -> None:
+        for name, edit in self.fields.items():
+            edit.setText(getattr(draft, name))
+        _select(self.sex, draft.sex)
+        _select(self.country, draft.country)
+        _select(self.agency, draft.agency_id)
+        _select(self.rank_tier, draft.rank_tier)
+        self.consent_photo.setChecked(draft.consent_photo)
+        self.consent_roster.setChecked(draft.consent_roster)
+
+    def draft(self) -> PersonDraft:
+        """What the form holds now."""
+        agency = self.agency.currentData()
+        text = {name: edit.text() for name, edit in self.fields.items()}
+        return PersonDraft(
+            given_name=text["given_name"],
+            family_name=text["family_name"],
+            native_name=text["native_name"],
+            father_name=text["father_name"],
+            father_name_native=text["father_name_native"],
+            rank=text["rank"],
+            service_number=text["service_number"],
+            phone=text["phone"],
+            sex=self.sex.currentData(),
+            country=self.country.currentData(),
+            agency_id=agency if isinstance(agency, uuid.UUID) else None,
+            rank_tier=self.rank_tier.currentData(),
+            consent_photo=self.consent_photo.isChecked(),
+            consent_roster=self.consent_roster.isChecked(),
+        )
+
+    def accept(self) -> None:
+        """Check with the service; show each problem beside its field, or close."""
+        for label in self.errors.values():
+            label.hide()
+        try:
+            self.result_draft = self._people.check(self.draft())
+        except ValidationFailed as failure:
+            for name, message in failure.errors.items():
+                shown = self.errors.get(name)
+                if shown is not None:
+                    shown.setText(message)
+                    shown.show()
+            first = next(iter(failure.errors))
+            if first in self.fields:
+                self.fields[first].setFocus()
+            return
+        super().accept()
+
+
+def _combo(items: list[tuple[str, object]]) -> QComboBox:
+    combo = QComboBox()
+    for text, data in items:
+        combo.addItem(text, data)
+    return combo
+
+
+def _select(combo: QComboBox, data: object) -> None:
+    index = combo.findData(data)
+    if index >= 0:
+        combo.setCurrentIndex(index)
