@@ -5,12 +5,15 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
+from trainingdesk.domain.enums import Role
 from trainingdesk.domain.errors import TrainingDeskError
-from trainingdesk.domain.records import PersonDraft
+from trainingdesk.domain.records import EnrolmentRecord, ExerciseDraft, PersonDraft
+from trainingdesk.services.enrolments import EnrolmentService
+from trainingdesk.services.exercises import ExerciseService
 from trainingdesk.services.people import PeopleService
 from trainingdesk.storage.errors import StorageError
 
-PersonChanged = Callable[[uuid.UUID], None]
+Changed = Callable[[uuid.UUID], None]
 ErrorShown = Callable[[str], None]
 
 
@@ -39,7 +42,7 @@ class CreatePerson(_ServiceCommand):
         self,
         people: PeopleService,
         draft: PersonDraft,
-        changed: PersonChanged,
+        changed: Changed,
         on_error: ErrorShown,
     ) -> None:
         super().__init__(f"Add {draft.given_name} {draft.family_name}".strip(), on_error)
@@ -76,7 +79,7 @@ class EditPerson(_ServiceCommand):
         person_id: uuid.UUID,
         before: PersonDraft,
         after: PersonDraft,
-        changed: PersonChanged,
+        changed: Changed,
         on_error: ErrorShown,
     ) -> None:
         super().__init__(f"Edit {after.given_name} {after.family_name}".strip(), on_error)
@@ -107,7 +110,7 @@ class DeletePerson(_ServiceCommand):
         people: PeopleService,
         person_id: uuid.UUID,
         name: str,
-        changed: PersonChanged,
+        changed: Changed,
         on_error: ErrorShown,
     ) -> None:
         super().__init__(f"Delete {name}", on_error)
@@ -124,3 +127,187 @@ class DeletePerson(_ServiceCommand):
         """Restore."""
         self._attempt(lambda: self._people.restore(self._person_id))
         self._changed(self._person_id)
+
+
+class SaveExercise(_ServiceCommand):
+    """Create an exercise, or change one; undo deletes it again or puts the old details back."""
+
+    def __init__(
+        self,
+        exercises: ExerciseService,
+        after: tuple[ExerciseDraft, list[uuid.UUID]],
+        before: tuple[uuid.UUID, ExerciseDraft, list[uuid.UUID]] | None,
+        changed: Changed,
+        on_error: ErrorShown,
+    ) -> None:
+        verb = "Edit" if before else "Add"
+        super().__init__(f"{verb} exercise {after[0].code}", on_error)
+        self._exercises = exercises
+        self._after = after
+        self._before = before
+        self._changed = changed
+        self.exercise_id: uuid.UUID | None = before[0] if before else None
+        self._created = before is None
+
+    def redo(self) -> None:
+        """Create (first time), restore (after undoing a create), or apply the new details."""
+        self._attempt(self._redo)
+
+    def _redo(self) -> None:
+        draft, modules = self._after
+        if self.exercise_id is None:
+            self.exercise_id = self._exercises.create(draft).id
+        elif self._created:
+            self._exercises.restore(self.exercise_id)
+        else:
+            self._exercises.update(self.exercise_id, draft)
+        self._exercises.set_modules(self.exercise_id, modules)
+        self._changed(self.exercise_id)
+
+    def undo(self) -> None:
+        """Delete the created exercise, or put the old details back."""
+        self._attempt(self._undo)
+
+    def _undo(self) -> None:
+        if self.exercise_id is None:
+            return
+        if self._created:
+            self._exercises.delete(self.exercise_id)
+        elif self._before is not None:
+            _, draft, modules = self._before
+            self._exercises.update(self.exercise_id, draft)
+            self._exercises.set_modules(self.exercise_id, modules)
+        self._changed(self.exercise_id)
+
+
+class DeleteExercise(_ServiceCommand):
+    """Delete an exercise (a tombstone); undo restores it."""
+
+    def __init__(
+        self,
+        exercises: ExerciseService,
+        exercise_id: uuid.UUID,
+        code: str,
+        changed: Changed,
+        on_error: ErrorShown,
+    ) -> None:
+        super().__init__(f"Delete exercise {code}", on_error)
+        self._exercises = exercises
+        self._exercise_id = exercise_id
+        self._changed = changed
+
+    def redo(self) -> None:
+        """Delete."""
+        self._attempt(lambda: self._exercises.delete(self._exercise_id))
+        self._changed(self._exercise_id)
+
+    def undo(self) -> None:
+        """Restore."""
+        self._attempt(lambda: self._exercises.restore(self._exercise_id))
+        self._changed(self._exercise_id)
+
+
+class GenerateSessions(_ServiceCommand):
+    """One session per day of the exercise; undo deletes the sessions it made."""
+
+    def __init__(
+        self,
+        exercises: ExerciseService,
+        exercise_id: uuid.UUID,
+        changed: Changed,
+        on_error: ErrorShown,
+    ) -> None:
+        super().__init__("Generate daily sessions", on_error)
+        self._exercises = exercises
+        self._exercise_id = exercise_id
+        self._changed = changed
+        self._made: list[uuid.UUID] | None = None
+
+    def redo(self) -> None:
+        """Generate (first time) or restore the generated sessions."""
+        self._attempt(self._redo)
+
+    def _redo(self) -> None:
+        if self._made is None:
+            before = {s.id for s in self._exercises.sessions(self._exercise_id)}
+            after = self._exercises.generate_daily_sessions(self._exercise_id)
+            self._made = [s.id for s in after if s.id not in before]
+        else:
+            for session_id in self._made:
+                self._exercises.restore_session(session_id)
+        self._changed(self._exercise_id)
+
+    def undo(self) -> None:
+        """Delete the sessions this command made."""
+        self._attempt(self._undo)
+
+    def _undo(self) -> None:
+        for session_id in self._made or []:
+            self._exercises.delete_session(session_id)
+        self._changed(self._exercise_id)
+
+
+class EnrolPeople(_ServiceCommand):
+    """Enrol several people in a role; undo removes those this command enrolled."""
+
+    def __init__(
+        self,
+        enrolments: EnrolmentService,
+        exercise_id: uuid.UUID,
+        person_ids: list[uuid.UUID],
+        role: Role,
+        changed: Changed,
+        on_error: ErrorShown,
+    ) -> None:
+        super().__init__(f"Enrol {len(person_ids)} person(s)", on_error)
+        self._enrolments = enrolments
+        self._exercise_id = exercise_id
+        self._person_ids = person_ids
+        self._role = role
+        self._changed = changed
+        self._added: list[uuid.UUID] = []
+
+    def redo(self) -> None:
+        """Enrol everyone not yet enrolled."""
+        self._attempt(self._redo)
+
+    def _redo(self) -> None:
+        already = {e.person_id for e in self._enrolments.for_exercise(self._exercise_id)}
+        records = self._enrolments.enrol(self._exercise_id, self._person_ids, self._role)
+        self._added = [r.id for r in records if r.person_id not in already]
+        self._changed(self._exercise_id)
+
+    def undo(self) -> None:
+        """Remove the enrolments this command added."""
+        self._attempt(self._undo)
+
+    def _undo(self) -> None:
+        for enrolment_id in self._added:
+            self._enrolments.remove(enrolment_id)
+        self._changed(self._exercise_id)
+
+
+class RemoveEnrolment(_ServiceCommand):
+    """Take a person out of an exercise; undo puts them back."""
+
+    def __init__(
+        self,
+        enrolments: EnrolmentService,
+        enrolment: EnrolmentRecord,
+        changed: Changed,
+        on_error: ErrorShown,
+    ) -> None:
+        super().__init__(f"Remove {enrolment.person_name}", on_error)
+        self._enrolments = enrolments
+        self._enrolment = enrolment
+        self._changed = changed
+
+    def redo(self) -> None:
+        """Remove."""
+        self._attempt(lambda: self._enrolments.remove(self._enrolment.id))
+        self._changed(self._enrolment.exercise_id)
+
+    def undo(self) -> None:
+        """Restore."""
+        self._attempt(lambda: self._enrolments.restore(self._enrolment.id))
+        self._changed(self._enrolment.exercise_id)

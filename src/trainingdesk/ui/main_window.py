@@ -22,7 +22,7 @@ from trainingdesk.storage.database import demo_database_path
 from trainingdesk.storage.errors import StorageError
 from trainingdesk.ui.views.curricula import CurriculaView
 from trainingdesk.ui.views.dashboard import DashboardView
-from trainingdesk.ui.views.exercises import ExercisesView
+from trainingdesk.ui.views.exercises import Editing, ExercisesView
 from trainingdesk.ui.views.people import PeopleView
 
 ServicesOpener = Callable[[str], Services]
@@ -56,9 +56,15 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(widget)
             widget.deleteLater()
         services = self.services
-        self.exercises = ExercisesView(services.exercises)
         # Commands hold the services of the database they were made on.
         self.undo_stack.clear()
+        self.exercises = ExercisesView(
+            services,
+            Editing(
+                self.undo_stack,
+                lambda message: self.show_error("The change could not be made", message),
+            ),
+        )
         self.people = PeopleView(
             services.people,
             services.reference,

@@ -1,19 +1,38 @@
-"""Exercises: the list, newest first, filtered by year and status."""
+"""Exercises: the list with filters, and the sessions and enrolments of the one selected."""
 
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from trainingdesk.domain.enums import ExerciseStatus
-from trainingdesk.domain.records import ExerciseRecord
-from trainingdesk.services.exercises import ExerciseService
+from trainingdesk.domain.enums import CurriculumKind, ExerciseStatus
+from trainingdesk.domain.records import EnrolmentRecord, ExerciseRecord, ModuleRecord, SessionRecord
+from trainingdesk.services.container import Services
+from trainingdesk.ui.commands import (
+    DeleteExercise,
+    EnrolPeople,
+    GenerateSessions,
+    RemoveEnrolment,
+    SaveExercise,
+)
 from trainingdesk.ui.models.records import Column, RecordTableModel
+from trainingdesk.ui.views.exercise_form import ExerciseDialog
+from trainingdesk.ui.views.people_picker import PeoplePicker
 
 ANY = "All"
 EXERCISE_COLUMNS: tuple[Column[ExerciseRecord], ...] = (
@@ -27,31 +46,66 @@ EXERCISE_COLUMNS: tuple[Column[ExerciseRecord], ...] = (
     Column("Title", lambda e: e.title),
     Column("Key area", lambda e: e.key_area.label),
 )
+SESSION_COLUMNS: tuple[Column[SessionRecord], ...] = (
+    Column("No.", lambda s: str(s.number)),
+    Column("Day", lambda s: s.day.isoformat()),
+    Column("From", lambda s: f"{s.start_time:%H:%M}" if s.start_time else ""),
+    Column("To", lambda s: f"{s.end_time:%H:%M}" if s.end_time else ""),
+    Column("Module", lambda s: s.module_code),
+    Column("Title", lambda s: s.title),
+)
+ENROLMENT_COLUMNS: tuple[Column[EnrolmentRecord], ...] = (
+    Column("Name", lambda e: e.person_name),
+    Column("Native name", lambda e: e.native_name, right_to_left=True),
+    Column("Country", lambda e: e.country.value),
+    Column("Agency", lambda e: e.agency_acronym),
+    Column("Role", lambda e: e.role.value),
+    Column("Status", lambda e: e.status.value),
+)
+
+
+@dataclass(frozen=True)
+class Editing:
+    """What the exercises screen needs to make undoable changes."""
+
+    undo_stack: QUndoStack
+    show_error: Callable[[str], None]
 
 
 class ExercisesView(QWidget):
-    """The exercises list."""
+    """The exercises list; below it, the selected exercise's sessions and enrolments."""
 
-    def __init__(self, exercises: ExerciseService, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, editing: Editing, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._exercises = exercises
+        self._services = services
+        self._editing = editing
         self.model = RecordTableModel(EXERCISE_COLUMNS, self)
+        self.sessions_model = RecordTableModel(SESSION_COLUMNS, self)
+        self.enrolments_model = RecordTableModel(ENROLMENT_COLUMNS, self)
         self.year = QComboBox()
         self.year.setAccessibleName("Year")
         self.status = QComboBox()
         self.status.setAccessibleName("Status")
         self.status.addItems([ANY, *(s.value for s in ExerciseStatus)])
         self.count = QLabel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((110, 90, 90, 240, 90, 90, 70, 420)):
-            self.table.setColumnWidth(column, width)
+        self.table = _table(self.model, (110, 90, 90, 240, 90, 90, 70, 420))
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.sessions_table = _table(self.sessions_model, (50, 100, 60, 60, 90))
+        self.enrolments_table = _table(self.enrolments_model, (200, 200, 70, 80, 100))
+        self.enrolments_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.detail_caption = QLabel("Select an exercise to see its sessions and enrolments.")
+        self.generate_button = QPushButton("&Generate one session per day")
+        self.add_people_button = QPushButton("Add &people…")
+        self.remove_button = QPushButton("Re&move from exercise")
+        self._build_layout()
+        self._connect()
+        self._show_detail(None)
 
+    def _build_layout(self) -> None:
+        new_button = QPushButton("&New exercise…")
+        edit_button = QPushButton("Ed&it…")
+        new_button.clicked.connect(self.new_exercise)
+        edit_button.clicked.connect(self.edit_selected)
         filters = QHBoxLayout()
         for label, combo in (("&Year", self.year), ("&Status", self.status)):
             caption = QLabel(label)
@@ -59,16 +113,56 @@ class ExercisesView(QWidget):
             filters.addWidget(caption)
             filters.addWidget(combo)
         filters.addStretch()
+        filters.addWidget(new_button)
+        filters.addWidget(edit_button)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(_panel(self.sessions_table, [self.generate_button]), "Sessions")
+        self.tabs.addTab(
+            _panel(self.enrolments_table, [self.add_people_button, self.remove_button]),
+            "Enrolments",
+        )
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.detail_caption)
+        lower_layout.addWidget(self.tabs)
+        upper = QWidget()
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addLayout(filters)
+        upper_layout.addWidget(self.table)
+        upper_layout.addWidget(self.count)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(upper)
+        self.splitter.addWidget(lower)
         layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addWidget(self.table)
-        layout.addWidget(self.count)
-        self.year.currentIndexChanged.connect(self.reload_rows)
-        self.status.currentIndexChanged.connect(self.reload_rows)
+        layout.addWidget(self.splitter)
+
+    def _connect(self) -> None:
+        self.year.currentIndexChanged.connect(lambda _index: self.reload_rows())
+        self.status.currentIndexChanged.connect(lambda _index: self.reload_rows())
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.generate_button.clicked.connect(self.generate_sessions)
+        self.add_people_button.clicked.connect(self.add_people)
+        self.remove_button.clicked.connect(self.remove_enrolments)
+        for keys, owner, slot in (
+            (QKeySequence(QKeySequence.StandardKey.New), self, self.new_exercise),
+            (QKeySequence(Qt.Key.Key_Return), self.table, self.edit_selected),
+            (QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_selected),
+            (
+                QKeySequence(QKeySequence.StandardKey.Delete),
+                self.enrolments_table,
+                self.remove_enrolments,
+            ),
+        ):
+            shortcut = QShortcut(keys, owner)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
 
     def reload(self) -> None:
         """Refresh the year choices and the list."""
-        years = sorted({e.start_date.year for e in self._exercises.find()}, reverse=True)
+        years = sorted({e.start_date.year for e in self._services.exercises.find()}, reverse=True)
         current = self.year.currentText()
         self.year.blockSignals(True)
         self.year.clear()
@@ -83,13 +177,195 @@ class ExercisesView(QWidget):
         self.status.setCurrentText(status.value if status else ANY)
         self.reload_rows()
 
-    def reload_rows(self) -> None:
-        """Query the exercises for the chosen filters."""
+    def reload_rows(self, keep: uuid.UUID | None = None) -> None:
+        """Query the exercises for the chosen filters, keeping the selection if possible."""
+        current = self.selected()
+        keep = keep or (current.id if current else None)
         year = self.year.currentText()
         status = self.status.currentText()
-        rows = self._exercises.find(
+        rows = self._services.exercises.find(
             year=int(year) if year not in ("", ANY) else None,
             status=ExerciseStatus(status) if status != ANY else None,
         )
         self.model.set_rows(rows)
         self.count.setText(f"{len(rows):,} exercise(s)")
+        position = next((n for n, row in enumerate(rows) if row.id == keep), None)
+        if position is not None:
+            self.table.selectRow(position)
+        else:
+            self._show_detail(None)
+
+    def selected(self) -> ExerciseRecord | None:
+        """The exercise of the selected row."""
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def new_exercise(self) -> None:
+        """Ctrl+N: the form, then an undoable create."""
+        dialog = self._dialog(None, [])
+        if dialog.exec() and dialog.result_draft is not None:
+            self._push(
+                SaveExercise(
+                    self._services.exercises,
+                    (dialog.result_draft, dialog.covered_modules()),
+                    None,
+                    self._changed,
+                    self._editing.show_error,
+                )
+            )
+
+    def edit_selected(self) -> None:
+        """Enter or double-click: the form, then an undoable edit."""
+        exercise = self.selected()
+        if exercise is None:
+            return
+        covered = self._services.exercises.module_ids(exercise.id)
+        dialog = self._dialog(exercise, covered)
+        if dialog.exec() and dialog.result_draft is not None:
+            after = (dialog.result_draft, dialog.covered_modules())
+            if after != (exercise.draft(), covered):
+                self._push(
+                    SaveExercise(
+                        self._services.exercises,
+                        after,
+                        (exercise.id, exercise.draft(), covered),
+                        self._changed,
+                        self._editing.show_error,
+                    )
+                )
+
+    def delete_selected(self) -> None:
+        """Delete: asks first; undoable."""
+        exercise = self.selected()
+        if exercise is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Delete exercise",
+            f"Delete {exercise.code} ({exercise.title})? You can undo this with Ctrl+Z.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._push(
+                DeleteExercise(
+                    self._services.exercises,
+                    exercise.id,
+                    exercise.code,
+                    self._changed,
+                    self._editing.show_error,
+                )
+            )
+
+    def generate_sessions(self) -> None:
+        """One session per day of the selected exercise, undoable."""
+        exercise = self.selected()
+        if exercise is not None:
+            self._push(
+                GenerateSessions(
+                    self._services.exercises, exercise.id, self._changed, self._editing.show_error
+                )
+            )
+
+    def add_people(self) -> None:
+        """The picker, then an undoable enrolment of everyone chosen."""
+        exercise = self.selected()
+        if exercise is None:
+            return
+        enrolled = {e.person_id for e in self._services.enrolments.for_exercise(exercise.id)}
+        candidates = [p for p in self._services.people.table_rows() if p.id not in enrolled]
+        picker = PeoplePicker(candidates, self)
+        if picker.exec() and picker.chosen():
+            self._push(
+                EnrolPeople(
+                    self._services.enrolments,
+                    exercise.id,
+                    picker.chosen(),
+                    picker.chosen_role(),
+                    self._changed,
+                    self._editing.show_error,
+                )
+            )
+
+    def remove_enrolments(self) -> None:
+        """Take the selected people out of the exercise, each undoable."""
+        rows = sorted({i.row() for i in self.enrolments_table.selectionModel().selectedRows()})
+        chosen = [self.enrolments_model.row_at(row) for row in rows]
+        if not chosen:
+            return
+        self._editing.undo_stack.beginMacro(f"Remove {len(chosen)} person(s)")
+        for enrolment in chosen:
+            self._push(
+                RemoveEnrolment(
+                    self._services.enrolments, enrolment, self._changed, self._editing.show_error
+                )
+            )
+        self._editing.undo_stack.endMacro()
+
+    def _dialog(self, exercise: ExerciseRecord | None, covered: list[uuid.UUID]) -> ExerciseDialog:
+        return ExerciseDialog(
+            self._services.reference.list_sites(),
+            self._services.reference.list_projects(),
+            self._joint_modules(),
+            exercise.draft() if exercise else None,
+            covered,
+            self,
+        )
+
+    def _joint_modules(self) -> list[ModuleRecord]:
+        curricula = self._services.curricula
+        return [
+            module
+            for curriculum in curricula.find()
+            if curriculum.kind is CurriculumKind.JOINT
+            for module in curricula.modules(curriculum.id)
+        ]
+
+    def _push(
+        self,
+        command: SaveExercise | DeleteExercise | GenerateSessions | EnrolPeople | RemoveEnrolment,
+    ) -> None:
+        self._editing.undo_stack.push(command)
+
+    def _changed(self, exercise_id: uuid.UUID) -> None:
+        self.reload_rows(keep=exercise_id)
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._show_detail(self.selected())
+
+    def _show_detail(self, exercise: ExerciseRecord | None) -> None:
+        for button in (self.generate_button, self.add_people_button, self.remove_button):
+            button.setEnabled(exercise is not None)
+        if exercise is None:
+            self.sessions_model.set_rows([])
+            self.enrolments_model.set_rows([])
+            self.detail_caption.setText("Select an exercise to see its sessions and enrolments.")
+            return
+        self.sessions_model.set_rows(self._services.exercises.sessions(exercise.id))
+        self.enrolments_model.set_rows(self._services.enrolments.for_exercise(exercise.id))
+        self.detail_caption.setText(f"{exercise.code}: {exercise.title}")
+
+
+def _table(model: RecordTableModel, widths: tuple[int, ...]) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    for column, width in enumerate(widths):
+        table.setColumnWidth(column, width)
+    return table
+
+
+def _panel(table: QTableView, buttons: list[QPushButton]) -> QWidget:
+    panel = QWidget()
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch()
+    layout = QVBoxLayout(panel)
+    layout.addLayout(row)
+    layout.addWidget(table)
+    return panel

@@ -1,0 +1,151 @@
+"""A coordinator plans an exercise in the window: create, sessions, enrolment, undo."""
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from tests.gui.test_main_window import _when_dialog_opens, trigger_menu_action, type_text
+from trainingdesk.domain.enums import Role
+from trainingdesk.ui.main_window import MainWindow
+from trainingdesk.ui.views.exercise_form import ExerciseDialog
+from trainingdesk.ui.views.people_picker import PeoplePicker
+
+
+def _fill_new_exercise(code: str) -> Callable[[QWidget], None]:
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, ExerciseDialog)
+        dialog.code.setText(code)
+        dialog.title.setText("Joint cargo search exercise at Torkham")
+        dialog.start.setDate(QDate(2027, 3, 1))
+        dialog.end.setDate(QDate(2027, 3, 3))
+        first_module = dialog.modules.item(0)
+        assert first_module is not None
+        first_module.setCheckState(Qt.CheckState.Checked)
+        dialog.accept()
+
+    return fill
+
+
+def _create(window: MainWindow, code: str) -> None:
+    window.navigation.setCurrentRow(1)
+    _when_dialog_opens(_fill_new_exercise(code), [])
+    window.exercises.new_exercise()
+
+
+def test_an_exercise_is_planned_sessions_generated_and_people_enrolled(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    _create(main_window, "JTX-2027-07")
+    view = main_window.exercises
+    created = view.selected()
+    assert created is not None and created.code == "JTX-2027-07"
+    assert len(main_window.services.exercises.module_ids(created.id)) == 1
+
+    qtbot.mouseClick(view.generate_button, Qt.MouseButton.LeftButton)
+    assert [s.day.isoformat() for s in view.sessions_model.rows()] == [
+        "2027-03-01",
+        "2027-03-02",
+        "2027-03-03",
+    ]
+
+    chosen: list[str] = []
+
+    def pick_two(dialog: QWidget) -> None:
+        assert isinstance(dialog, PeoplePicker)
+        type_text(dialog.search, "محمد")
+        dialog.table.selectRow(0)
+        dialog.table.selectionModel().select(
+            dialog.filter.index(1, 0),
+            dialog.table.selectionModel().SelectionFlag.Select
+            | dialog.table.selectionModel().SelectionFlag.Rows,
+        )
+        chosen.extend(str(person_id) for person_id in dialog.chosen())
+        dialog.accept()
+
+    _when_dialog_opens(pick_two, [])
+    qtbot.mouseClick(view.add_people_button, Qt.MouseButton.LeftButton)
+    assert len(chosen) == 2
+    assert {str(e.person_id) for e in view.enrolments_model.rows()} == set(chosen)
+    assert {e.role for e in view.enrolments_model.rows()} == {Role.PARTICIPANT}
+
+    trigger_menu_action(main_window, "Edit", "Undo")  # the enrolment
+    assert view.enrolments_model.rowCount() == 0
+    trigger_menu_action(main_window, "Edit", "Undo")  # the sessions
+    assert view.sessions_model.rowCount() == 0
+    trigger_menu_action(main_window, "Edit", "Redo")
+    trigger_menu_action(main_window, "Edit", "Redo")
+    assert view.sessions_model.rowCount() == 3
+    assert view.enrolments_model.rowCount() == 2
+
+    view.enrolments_table.selectRow(0)
+    qtbot.mouseClick(view.remove_button, Qt.MouseButton.LeftButton)
+    assert view.enrolments_model.rowCount() == 1
+    trigger_menu_action(main_window, "Edit", "Undo")
+    assert view.enrolments_model.rowCount() == 2
+
+
+def test_creating_an_exercise_can_be_undone_and_redone(main_window: MainWindow) -> None:
+    def codes() -> set[str]:
+        return {e.code for e in main_window.services.exercises.find()}
+
+    _create(main_window, "WSH-2027-02")
+    assert "WSH-2027-02" in codes()
+    trigger_menu_action(main_window, "Edit", "Undo")
+    assert "WSH-2027-02" not in codes()
+    trigger_menu_action(main_window, "Edit", "Redo")
+    assert "WSH-2027-02" in codes()
+
+
+def test_the_form_refuses_an_end_before_the_start(main_window: MainWindow) -> None:
+    seen: list[str] = []
+
+    def wrong_dates(dialog: QWidget) -> None:
+        assert isinstance(dialog, ExerciseDialog)
+        dialog.code.setText("CRS-2027-09")
+        dialog.title.setText("Course")
+        dialog.start.setDate(QDate(2027, 3, 5))
+        dialog.end.setDate(QDate(2027, 3, 1))
+        dialog.accept()
+        seen.append(
+            dialog.errors["end_date"].text() if dialog.errors["end_date"].isVisible() else ""
+        )
+        dialog.reject()
+
+    main_window.navigation.setCurrentRow(1)
+    _when_dialog_opens(wrong_dates, [])
+    main_window.exercises.new_exercise()
+    assert seen == ["must not be before the start date"]
+    assert main_window.undo_stack.count() == 0
+
+
+def test_a_code_already_in_use_is_explained_and_nothing_is_added(main_window: MainWindow) -> None:
+    existing = main_window.services.exercises.find()[0].code
+    before = len(main_window.services.exercises.find())
+    _create(main_window, existing)
+    dialog = main_window.findChild(QMessageBox, "error-dialog")
+    assert dialog is not None and "already in use" in dialog.text()
+    dialog.close()
+    assert len(main_window.services.exercises.find()) == before
+
+
+def test_deleting_an_exercise_asks_first_and_can_be_undone(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    view = main_window.exercises
+    main_window.navigation.setCurrentRow(1)
+    view.table.selectRow(0)
+    doomed = view.selected()
+    assert doomed is not None
+
+    def say_yes(dialog: QWidget) -> None:
+        assert isinstance(dialog, QMessageBox)
+        dialog.button(QMessageBox.StandardButton.Yes).click()
+
+    _when_dialog_opens(say_yes, [])
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    assert doomed.code not in {e.code for e in main_window.services.exercises.find()}
+    trigger_menu_action(main_window, "Edit", "Undo")
+    assert doomed.code in {e.code for e in main_window.services.exercises.find()}
