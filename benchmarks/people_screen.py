@@ -17,6 +17,7 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSortFilterProxyModel
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 
 from trainingdesk.services.container import open_services
@@ -34,7 +35,7 @@ def main() -> None:
     services = open_services(args.db, must_exist=True)
 
     started = time.perf_counter()
-    view = PeopleView(services.people)
+    view = PeopleView(services.people, services.reference, QUndoStack(), print)
     view.reload()
     view.resize(1200, 700)
     view.show()

@@ -1,0 +1,36 @@
+"""The benchmark scripts keep working (their figures are read by people, not asserted)."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_people_screen_benchmark_runs(demo_template: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "demo.sqlite"
+    copy.write_bytes(demo_template.read_bytes())
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "people_screen.py"), "--db", str(copy)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "People screen on 80 people" in run.stdout
+    assert "keystroke, median / worst" in run.stdout
+
+
+def test_the_mark_commit_benchmark_runs() -> None:
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "mark_commit.py"), "--marks", "20"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "AttendanceService.set_mark" in run.stdout
