@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -20,6 +20,7 @@ from trainingdesk.domain.errors import TrainingDeskError
 from trainingdesk.services.container import Services
 from trainingdesk.storage.database import demo_database_path
 from trainingdesk.storage.errors import StorageError
+from trainingdesk.ui.tasks import BackgroundTask
 from trainingdesk.ui.views.curricula import CurriculaView
 from trainingdesk.ui.views.dashboard import DashboardView
 from trainingdesk.ui.views.exercises import Editing, ExercisesView
@@ -36,6 +37,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._open_services = open_services
         self.services = services
+        self.task: BackgroundTask | None = None
         self.navigation = QListWidget()
         self.navigation.addItems(SCREENS)
         self.navigation.setAccessibleName("Screens")
@@ -136,11 +138,17 @@ class MainWindow(QMainWindow):
             self.open_database(path)
 
     def open_demo_database(self) -> None:
-        """File > Open demo database: made with demo data the first time."""
+        """File > Open demo database: filled with demo data, in the background, the first time."""
         path = demo_database_path()
         if self.open_database(str(path)) and not self.services.demo.holds_data():
-            self.services.demo.generate()
-            self._build_screens()
+            demo = self.services.demo
+            self.task = BackgroundTask(
+                self,
+                "Making the demo database",
+                lambda report: demo.generate(progress=report),
+                lambda _summary: self._build_screens(),
+                lambda message: self.show_error("The demo database could not be made", message),
+            )
 
     def open_database(self, location: str) -> bool:
         """Switch to another database; a refused one changes nothing and is explained."""
@@ -186,7 +194,10 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([180, 1020])
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        """Remember the layout and release the database."""
+        """Stop background work, remember the layout and release the database."""
+        if self.task is not None and not self.task.finished.is_set():
+            self.task.cancel()
+            QThreadPool.globalInstance().waitForDone(30_000)
         settings = QSettings()
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.setValue("main_window/splitter", self.splitter.saveState())
