@@ -303,3 +303,39 @@ def test_a_new_person_is_added_through_the_form(main_window: MainWindow, qtbot: 
     assert _visible_people(main_window) == ["Malalai Kakar"]
     main_window.undo_stack.undo()
     assert main_window.people.model.rowCount() == total
+
+
+def test_a_new_database_is_created_empty_and_never_over_an_existing_file(
+    main_window: MainWindow, tmp_path: Path
+) -> None:
+    fresh = tmp_path / "chaman-laptop"
+    assert main_window.new_database(str(fresh))
+    assert (tmp_path / "chaman-laptop.sqlite").exists()
+    assert main_window.people.model.rowCount() == 0
+    existing = tmp_path / "roster.sqlite"
+    existing.write_text("keep me")
+    assert not main_window.new_database(str(existing))
+    dialog = main_window.findChild(QMessageBox, "error-dialog")
+    assert dialog is not None and "already exists" in dialog.text()
+    dialog.close()
+    assert existing.read_text() == "keep me"
+
+
+def test_recently_opened_databases_are_offered_newest_first(
+    main_window: MainWindow, tmp_path: Path
+) -> None:
+    first, second = tmp_path / "one.sqlite", tmp_path / "two.sqlite"
+    assert main_window.open_database(str(first))
+    assert main_window.open_database(str(second))
+    assert main_window.recent_databases()[:2] == [str(second), str(first)]
+    main_window._fill_recent_menu()
+    entries = [a.text() for a in main_window.recent_menu.actions()]
+    assert entries[0] == f"&1 {second}"
+    main_window.recent_menu.actions()[1].trigger()
+    assert str(first) in main_window.windowTitle()
+
+
+def test_column_widths_are_remembered(main_window: MainWindow, tmp_path: Path) -> None:
+    main_window.people.table.setColumnWidth(0, 333)
+    assert main_window.open_database(str(tmp_path / "other.sqlite"))
+    assert main_window.people.table.columnWidth(0) == 333

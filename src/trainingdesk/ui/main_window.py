@@ -1,6 +1,7 @@
 """The main window: a side bar of screens over one open database."""
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QTableView,
     QWidget,
 )
 
@@ -28,6 +30,7 @@ from trainingdesk.ui.views.people import PeopleView
 
 ServicesOpener = Callable[[str], Services]
 SCREENS = ("Dashboard", "Exercises", "People", "Curricula")
+MAX_RECENT = 8
 
 
 class MainWindow(QMainWindow):
@@ -80,6 +83,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(screen)
         for screen_with_data in (self.dashboard, self.exercises, self.people, self.curricula):
             screen_with_data.reload()
+        self._restore_columns()
         self.navigation.setCurrentRow(0)
         self.setWindowTitle(f"TrainingDesk — {services.database.location}")
 
@@ -90,6 +94,12 @@ class MainWindow(QMainWindow):
             QKeySequence.StandardKey.Open,
             self.ask_open_database,
         )
+        new_database = file_menu.addAction("&New database…")
+        # Plain Ctrl+N adds a person or an exercise on those screens.
+        new_database.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        new_database.triggered.connect(lambda _=False: self.ask_new_database())
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._action(file_menu.addAction("Open &demo database"), None, self.open_demo_database)
         file_menu.addSeparator()
         self._action(file_menu.addAction("&Quit"), QKeySequence.StandardKey.Quit, self.close)
@@ -150,6 +160,29 @@ class MainWindow(QMainWindow):
                 lambda message: self.show_error("The demo database could not be made", message),
             )
 
+    def ask_new_database(self) -> None:
+        """File > New database…: an empty database in a new file (never over an old one)."""
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "New TrainingDesk database",
+            "",
+            "TrainingDesk databases (*.sqlite)",
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            self.new_database(path)
+
+    def new_database(self, path: str) -> bool:
+        """Create and open an empty database; an existing file is refused, not replaced."""
+        target = Path(path if path.endswith(".sqlite") else f"{path}.sqlite")
+        if target.exists():
+            self.show_error(
+                "This file already exists",
+                f"{target} already exists and was left as it is; open it with File > Open.",
+            )
+            return False
+        return self.open_database(str(target))
+
     def open_database(self, location: str) -> bool:
         """Switch to another database; a refused one changes nothing and is explained."""
         try:
@@ -157,10 +190,55 @@ class MainWindow(QMainWindow):
         except (StorageError, TrainingDeskError) as exc:
             self.show_error("This database cannot be opened", str(exc))
             return False
+        self._save_columns()
         self.services.close()
         self.services = opened
         self._build_screens()
+        self._remember_recent()
         return True
+
+    def recent_databases(self) -> list[str]:
+        """Recently opened database files, newest first."""
+        stored = QSettings().value("recent_databases", [])
+        return [str(item) for item in stored] if isinstance(stored, list) else []
+
+    def _remember_recent(self) -> None:
+        path = self.services.database.sqlite_path
+        if path is None:  # server URLs may carry passwords; they are not kept
+            return
+        recent = [str(path), *(p for p in self.recent_databases() if p != str(path))]
+        QSettings().setValue("recent_databases", recent[:MAX_RECENT])
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.recent_databases()
+        for number, location in enumerate(recent, start=1):
+            action = self.recent_menu.addAction(f"&{number} {location}")
+            action.triggered.connect(lambda _=False, where=location: self.open_database(where))
+        if not recent:
+            self.recent_menu.addAction("(none yet)").setEnabled(False)
+
+    def _tables(self) -> dict[str, QTableView]:
+        return {
+            "people": self.people.table,
+            "exercises": self.exercises.table,
+            "sessions": self.exercises.sessions_table,
+            "enrolments": self.exercises.enrolments_table,
+            "curricula": self.curricula.curricula_table,
+            "modules": self.curricula.modules_table,
+        }
+
+    def _save_columns(self) -> None:
+        settings = QSettings()
+        for name, table in self._tables().items():
+            settings.setValue(f"columns/{name}", table.horizontalHeader().saveState())
+
+    def _restore_columns(self) -> None:
+        settings = QSettings()
+        for name, table in self._tables().items():
+            state = settings.value(f"columns/{name}")
+            if isinstance(state, QByteArray):
+                table.horizontalHeader().restoreState(state)
 
     def show_error(self, title: str, message: str) -> None:
         """A dialog that says what went wrong, without blocking the caller."""
@@ -201,5 +279,6 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.setValue("main_window/splitter", self.splitter.saveState())
+        self._save_columns()
         self.services.close()
         super().closeEvent(event)
