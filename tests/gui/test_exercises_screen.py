@@ -149,3 +149,44 @@ def test_deleting_an_exercise_asks_first_and_can_be_undone(
     assert doomed.code not in {e.code for e in main_window.services.exercises.find()}
     trigger_menu_action(main_window, "Edit", "Undo")
     assert doomed.code in {e.code for e in main_window.services.exercises.find()}
+
+
+def test_roles_and_status_change_for_several_people_as_one_undo(main_window: MainWindow) -> None:
+    view = main_window.exercises
+    main_window.navigation.setCurrentRow(1)
+    row = next(
+        n for n, e in enumerate(view.model.rows()) if e.participants >= 2 and e.end_date.year < 2020
+    )
+    view.table.selectRow(row)
+    participants = [
+        n for n, e in enumerate(view.enrolments_model.rows()) if e.role is Role.PARTICIPANT
+    ][:2]
+    for n in participants:
+        view.enrolments_table.selectionModel().select(
+            view.enrolments_model.index(n, 0),
+            view.enrolments_table.selectionModel().SelectionFlag.Select
+            | view.enrolments_table.selectionModel().SelectionFlag.Rows,
+        )
+    chosen = {view.enrolments_model.row_at(n).person_id for n in participants}
+    view.role_choice.setCurrentIndex(view.role_choice.findData(Role.OBSERVER))
+    view.apply_role_button.click()
+    roles = {e.person_id: e.role for e in view.enrolments_model.rows()}
+    assert {roles[p] for p in chosen} == {Role.OBSERVER}
+    trigger_menu_action(main_window, "Edit", "Undo")
+    roles = {e.person_id: e.role for e in view.enrolments_model.rows()}
+    assert {roles[p] for p in chosen} == {Role.PARTICIPANT}
+
+
+def test_the_picker_enrols_in_the_role_chosen(main_window: MainWindow, qtbot: QtBot) -> None:
+    _create(main_window, "DLG-2027-05")
+    view = main_window.exercises
+
+    def pick_trainer(dialog: QWidget) -> None:
+        assert isinstance(dialog, PeoplePicker)
+        dialog.table.selectRow(0)
+        dialog.role.setCurrentIndex(dialog.role.findData(Role.TRAINER))
+        dialog.accept()
+
+    _when_dialog_opens(pick_trainer, [])
+    qtbot.mouseClick(view.add_people_button, Qt.MouseButton.LeftButton)
+    assert [e.role for e in view.enrolments_model.rows()] == [Role.TRAINER]

@@ -301,6 +301,8 @@ def test_a_new_person_is_added_through_the_form(main_window: MainWindow, qtbot: 
     assert main_window.people.model.rowCount() == total + 1
     type_text(main_window.people.search, "ملالی")
     assert _visible_people(main_window) == ["Malalai Kakar"]
+    (stored,) = main_window.services.people.find(search="Malalai Kakar")
+    assert stored.sex is Sex.FEMALE
     main_window.undo_stack.undo()
     assert main_window.people.model.rowCount() == total
 

@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from trainingdesk.domain.enums import Role
+from trainingdesk.domain.enums import EnrolmentStatus, Role
 from trainingdesk.domain.errors import TrainingDeskError
 from trainingdesk.domain.records import EnrolmentRecord, ExerciseDraft, PersonDraft
 from trainingdesk.services.enrolments import EnrolmentService
@@ -310,4 +310,35 @@ class RemoveEnrolment(_ServiceCommand):
     def undo(self) -> None:
         """Restore."""
         self._attempt(lambda: self._enrolments.restore(self._enrolment.id))
+        self._changed(self._enrolment.exercise_id)
+
+
+class UpdateEnrolment(_ServiceCommand):
+    """Change the role or status of an enrolment; undo puts the old ones back."""
+
+    def __init__(
+        self,
+        enrolments: EnrolmentService,
+        enrolment: EnrolmentRecord,
+        role: Role,
+        status: EnrolmentStatus,
+        changed: Changed,
+        on_error: ErrorShown,
+    ) -> None:
+        super().__init__(f"Set {enrolment.person_name} to {role.value}, {status.value}", on_error)
+        self._enrolments = enrolments
+        self._enrolment = enrolment
+        self._after = (role, status)
+        self._changed = changed
+
+    def redo(self) -> None:
+        """Apply the new role and status."""
+        self._attempt(lambda: self._set(*self._after))
+
+    def undo(self) -> None:
+        """Put the old role and status back."""
+        self._attempt(lambda: self._set(self._enrolment.role, self._enrolment.status))
+
+    def _set(self, role: Role, status: EnrolmentStatus) -> None:
+        self._enrolments.update(self._enrolment.id, role=role, status=status)
         self._changed(self._enrolment.exercise_id)

@@ -142,9 +142,9 @@ class ExerciseDialog(QDialog):
         return ExerciseDraft(
             code=self.code.text().strip(),
             title=self.title.text().strip(),
-            type=self.type.currentData(),
-            key_area=self.key_area.currentData(),
-            status=self.status.currentData(),
+            type=ExerciseType(self.type.currentData()),
+            key_area=KeyArea(self.key_area.currentData()),
+            status=ExerciseStatus(self.status.currentData()),
             start_date=_date(self.start),
             end_date=_date(self.end),
             site_id=self.site.currentData(),

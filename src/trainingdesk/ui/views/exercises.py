@@ -5,7 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainingdesk.domain.enums import CurriculumKind, ExerciseStatus
+from trainingdesk.domain.enums import CurriculumKind, EnrolmentStatus, ExerciseStatus, Role
 from trainingdesk.domain.records import EnrolmentRecord, ExerciseRecord, ModuleRecord, SessionRecord
 from trainingdesk.services.container import Services
 from trainingdesk.ui.commands import (
@@ -29,6 +29,7 @@ from trainingdesk.ui.commands import (
     GenerateSessions,
     RemoveEnrolment,
     SaveExercise,
+    UpdateEnrolment,
 )
 from trainingdesk.ui.models.records import Column, RecordTableModel
 from trainingdesk.ui.views.exercise_form import ExerciseDialog
@@ -97,6 +98,15 @@ class ExercisesView(QWidget):
         self.generate_button = QPushButton("&Generate one session per day")
         self.add_people_button = QPushButton("Add &people…")
         self.remove_button = QPushButton("Re&move from exercise")
+        self.role_choice = QComboBox()
+        self.role_choice.setAccessibleName("New role")
+        for role in Role:
+            self.role_choice.addItem(role.value, role)
+        self.status_choice = QComboBox()
+        self.status_choice.setAccessibleName("New status")
+        for status in EnrolmentStatus:
+            self.status_choice.addItem(status.value, status)
+        self.apply_role_button = QPushButton("Set role and s&tatus")
         self._build_layout()
         self._connect()
         self._show_detail(None)
@@ -118,7 +128,16 @@ class ExercisesView(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(_panel(self.sessions_table, [self.generate_button]), "Sessions")
         self.tabs.addTab(
-            _panel(self.enrolments_table, [self.add_people_button, self.remove_button]),
+            _panel(
+                self.enrolments_table,
+                [
+                    self.add_people_button,
+                    self.remove_button,
+                    self.role_choice,
+                    self.status_choice,
+                    self.apply_role_button,
+                ],
+            ),
             "Enrolments",
         )
         lower = QWidget()
@@ -146,6 +165,7 @@ class ExercisesView(QWidget):
         self.generate_button.clicked.connect(self.generate_sessions)
         self.add_people_button.clicked.connect(self.add_people)
         self.remove_button.clicked.connect(self.remove_enrolments)
+        self.apply_role_button.clicked.connect(self.set_role_and_status)
         for keys, owner, slot in (
             (QKeySequence(QKeySequence.StandardKey.New), self, self.new_exercise),
             (QKeySequence(Qt.Key.Key_Return), self.table, self.edit_selected),
@@ -302,6 +322,32 @@ class ExercisesView(QWidget):
             )
         self._editing.undo_stack.endMacro()
 
+    def set_role_and_status(self) -> None:
+        """Give the selected people the chosen role and status, as one undoable step."""
+        rows = sorted({i.row() for i in self.enrolments_table.selectionModel().selectedRows()})
+        role = Role(self.role_choice.currentData())
+        status = EnrolmentStatus(self.status_choice.currentData())
+        chosen = [
+            e
+            for e in (self.enrolments_model.row_at(row) for row in rows)
+            if (e.role, e.status) != (role, status)
+        ]
+        if not chosen:
+            return
+        self._editing.undo_stack.beginMacro(f"Set {len(chosen)} person(s) to {role.value}")
+        for enrolment in chosen:
+            self._push(
+                UpdateEnrolment(
+                    self._services.enrolments,
+                    enrolment,
+                    role,
+                    status,
+                    self._changed,
+                    self._editing.show_error,
+                )
+            )
+        self._editing.undo_stack.endMacro()
+
     def _dialog(self, exercise: ExerciseRecord | None, covered: list[uuid.UUID]) -> ExerciseDialog:
         return ExerciseDialog(
             self._services.reference.list_sites(),
@@ -321,10 +367,7 @@ class ExercisesView(QWidget):
             for module in curricula.modules(curriculum.id)
         ]
 
-    def _push(
-        self,
-        command: SaveExercise | DeleteExercise | GenerateSessions | EnrolPeople | RemoveEnrolment,
-    ) -> None:
+    def _push(self, command: QUndoCommand) -> None:
         self._editing.undo_stack.push(command)
 
     def _changed(self, exercise_id: uuid.UUID) -> None:
@@ -334,7 +377,12 @@ class ExercisesView(QWidget):
         self._show_detail(self.selected())
 
     def _show_detail(self, exercise: ExerciseRecord | None) -> None:
-        for button in (self.generate_button, self.add_people_button, self.remove_button):
+        for button in (
+            self.generate_button,
+            self.add_people_button,
+            self.remove_button,
+            self.apply_role_button,
+        ):
             button.setEnabled(exercise is not None)
         if exercise is None:
             self.sessions_model.set_rows([])
@@ -359,11 +407,11 @@ def _table(model: RecordTableModel, widths: tuple[int, ...]) -> QTableView:
     return table
 
 
-def _panel(table: QTableView, buttons: list[QPushButton]) -> QWidget:
+def _panel(table: QTableView, controls: list[QWidget]) -> QWidget:
     panel = QWidget()
     row = QHBoxLayout()
-    for button in buttons:
-        row.addWidget(button)
+    for control in controls:
+        row.addWidget(control)
     row.addStretch()
     layout = QVBoxLayout(panel)
     layout.addLayout(row)

@@ -71,5 +71,5 @@ class PeoplePicker(QDialog):
 
     def chosen_role(self) -> Role:
         """The role for everyone chosen."""
-        role = self.role.currentData()
-        return role if isinstance(role, Role) else Role.PARTICIPANT
+        # Qt hands enum members back as plain strings (StrEnum is a str).
+        return Role(self.role.currentData())

@@ -119,10 +119,10 @@ class PersonDialog(QDialog):
             rank=text["rank"],
             service_number=text["service_number"],
             phone=text["phone"],
-            sex=self.sex.currentData(),
-            country=self.country.currentData(),
+            sex=Sex(self.sex.currentData()),
+            country=Country(self.country.currentData()),
             agency_id=agency if isinstance(agency, uuid.UUID) else None,
-            rank_tier=self.rank_tier.currentData(),
+            rank_tier=RankTier(self.rank_tier.currentData()),
             consent_photo=self.consent_photo.isChecked(),
             consent_roster=self.consent_roster.isChecked(),
         )
