@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -11,6 +11,7 @@ from trainingdesk.domain.enums import Role
 from trainingdesk.ui.main_window import MainWindow
 from trainingdesk.ui.views.exercise_form import ExerciseDialog
 from trainingdesk.ui.views.people_picker import PeoplePicker
+from trainingdesk.ui.views.session_form import SessionDialog
 
 
 def _fill_new_exercise(code: str) -> Callable[[QWidget], None]:
@@ -190,3 +191,41 @@ def test_the_picker_enrols_in_the_role_chosen(main_window: MainWindow, qtbot: Qt
     _when_dialog_opens(pick_trainer, [])
     qtbot.mouseClick(view.add_people_button, Qt.MouseButton.LeftButton)
     assert [e.role for e in view.enrolments_model.rows()] == [Role.TRAINER]
+
+
+def test_a_session_gets_times_a_module_and_a_trainer(main_window: MainWindow, qtbot: QtBot) -> None:
+    _create(main_window, "CRS-2027-11")
+    view = main_window.exercises
+    qtbot.mouseClick(view.generate_button, Qt.MouseButton.LeftButton)
+
+    def pick_trainer(dialog: QWidget) -> None:
+        assert isinstance(dialog, PeoplePicker)
+        dialog.table.selectRow(0)
+        dialog.role.setCurrentIndex(dialog.role.findData(Role.TRAINER))
+        dialog.accept()
+
+    _when_dialog_opens(pick_trainer, [])
+    qtbot.mouseClick(view.add_people_button, Qt.MouseButton.LeftButton)
+    trainer = view.enrolments_model.row_at(0)
+    view.sessions_table.selectRow(1)
+
+    def plan(dialog: QWidget) -> None:
+        assert isinstance(dialog, SessionDialog)
+        dialog.timed.setChecked(True)
+        dialog.start.setTime(QTime(13, 30))
+        dialog.end.setTime(QTime(12, 0))
+        dialog.accept()  # refused: ends before it starts
+        assert dialog.problems.isVisible()
+        assert "must be after the start time" in dialog.problems.text()
+        dialog.end.setTime(QTime(16, 30))
+        dialog.module.setCurrentIndex(1)
+        dialog.trainer.setCurrentIndex(1)
+        dialog.accept()
+
+    _when_dialog_opens(plan, [])
+    qtbot.mouseClick(view.edit_session_button, Qt.MouseButton.LeftButton)
+    session = view.sessions_model.row_at(1)
+    assert (f"{session.start_time:%H:%M}", f"{session.end_time:%H:%M}") == ("13:30", "16:30")
+    assert session.module_code and session.trainer_id == trainer.person_id
+    trigger_menu_action(main_window, "Edit", "Undo")
+    assert view.sessions_model.row_at(1).start_time is None

@@ -297,6 +297,10 @@ class SessionRecord(SessionDraft):
     module_code: str = ""
     locked: bool = False
 
+    def draft(self) -> SessionDraft:
+        """The editable part, e.g. what an undo puts back."""
+        return SessionDraft(**{f.name: getattr(self, f.name) for f in fields(SessionDraft)})
+
 
 @dataclass(frozen=True)
 class EnrolmentRecord:

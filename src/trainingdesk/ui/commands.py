@@ -7,7 +7,13 @@ from PySide6.QtGui import QUndoCommand
 
 from trainingdesk.domain.enums import EnrolmentStatus, Role
 from trainingdesk.domain.errors import TrainingDeskError
-from trainingdesk.domain.records import EnrolmentRecord, ExerciseDraft, PersonDraft
+from trainingdesk.domain.records import (
+    EnrolmentRecord,
+    ExerciseDraft,
+    PersonDraft,
+    SessionDraft,
+    SessionRecord,
+)
 from trainingdesk.services.enrolments import EnrolmentService
 from trainingdesk.services.exercises import ExerciseService
 from trainingdesk.services.people import PeopleService
@@ -342,3 +348,33 @@ class UpdateEnrolment(_ServiceCommand):
     def _set(self, role: Role, status: EnrolmentStatus) -> None:
         self._enrolments.update(self._enrolment.id, role=role, status=status)
         self._changed(self._enrolment.exercise_id)
+
+
+class EditSession(_ServiceCommand):
+    """Change a session's day, times, module or trainer; undo puts the old ones back."""
+
+    def __init__(
+        self,
+        exercises: ExerciseService,
+        session: SessionRecord,
+        after: SessionDraft,
+        changed: Changed,
+        on_error: ErrorShown,
+    ) -> None:
+        super().__init__(f"Edit session {session.number}", on_error)
+        self._exercises = exercises
+        self._session = session
+        self._after = after
+        self._changed = changed
+
+    def redo(self) -> None:
+        """Store the new details."""
+        self._attempt(lambda: self._store(self._after))
+
+    def undo(self) -> None:
+        """Store the old details."""
+        self._attempt(lambda: self._store(self._session.draft()))
+
+    def _store(self, draft: SessionDraft) -> None:
+        self._exercises.update_session(self._session.id, draft)
+        self._changed(self._session.exercise_id)

@@ -25,6 +25,7 @@ from trainingdesk.domain.records import EnrolmentRecord, ExerciseRecord, ModuleR
 from trainingdesk.services.container import Services
 from trainingdesk.ui.commands import (
     DeleteExercise,
+    EditSession,
     EnrolPeople,
     GenerateSessions,
     RemoveEnrolment,
@@ -34,6 +35,7 @@ from trainingdesk.ui.commands import (
 from trainingdesk.ui.models.records import Column, RecordTableModel
 from trainingdesk.ui.views.exercise_form import ExerciseDialog
 from trainingdesk.ui.views.people_picker import PeoplePicker
+from trainingdesk.ui.views.session_form import SessionDialog
 
 ANY = "All"
 EXERCISE_COLUMNS: tuple[Column[ExerciseRecord], ...] = (
@@ -96,6 +98,7 @@ class ExercisesView(QWidget):
         self.enrolments_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.detail_caption = QLabel("Select an exercise to see its sessions and enrolments.")
         self.generate_button = QPushButton("&Generate one session per day")
+        self.edit_session_button = QPushButton("Edit &session…")
         self.add_people_button = QPushButton("Add &people…")
         self.remove_button = QPushButton("Re&move from exercise")
         self.role_choice = QComboBox()
@@ -126,7 +129,10 @@ class ExercisesView(QWidget):
         filters.addWidget(new_button)
         filters.addWidget(edit_button)
         self.tabs = QTabWidget()
-        self.tabs.addTab(_panel(self.sessions_table, [self.generate_button]), "Sessions")
+        self.tabs.addTab(
+            _panel(self.sessions_table, [self.generate_button, self.edit_session_button]),
+            "Sessions",
+        )
         self.tabs.addTab(
             _panel(
                 self.enrolments_table,
@@ -163,12 +169,15 @@ class ExercisesView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.generate_button.clicked.connect(self.generate_sessions)
+        self.edit_session_button.clicked.connect(self.edit_session)
+        self.sessions_table.doubleClicked.connect(lambda _index: self.edit_session())
         self.add_people_button.clicked.connect(self.add_people)
         self.remove_button.clicked.connect(self.remove_enrolments)
         self.apply_role_button.clicked.connect(self.set_role_and_status)
         for keys, owner, slot in (
             (QKeySequence(QKeySequence.StandardKey.New), self, self.new_exercise),
             (QKeySequence(Qt.Key.Key_Return), self.table, self.edit_selected),
+            (QKeySequence(Qt.Key.Key_Return), self.sessions_table, self.edit_session),
             (QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_selected),
             (
                 QKeySequence(QKeySequence.StandardKey.Delete),
@@ -322,6 +331,33 @@ class ExercisesView(QWidget):
             )
         self._editing.undo_stack.endMacro()
 
+    def edit_session(self) -> None:
+        """Enter or double-click on a session: its form, then an undoable edit."""
+        exercise = self.selected()
+        rows = self.sessions_table.selectionModel().selectedRows()
+        if exercise is None or not rows:
+            return
+        session = self.sessions_model.row_at(rows[0].row())
+        covered = set(self._services.exercises.module_ids(exercise.id))
+        modules = [m for m in self._joint_modules() if not covered or m.id in covered]
+        trainers = [
+            e for e in self._services.enrolments.for_exercise(exercise.id) if e.role is Role.TRAINER
+        ]
+        dialog = SessionDialog(
+            session.draft(), exercise.start_date, exercise.end_date, modules, trainers, self
+        )
+        if dialog.exec() and dialog.result_draft not in (None, session.draft()):
+            assert dialog.result_draft is not None
+            self._push(
+                EditSession(
+                    self._services.exercises,
+                    session,
+                    dialog.result_draft,
+                    self._changed,
+                    self._editing.show_error,
+                )
+            )
+
     def set_role_and_status(self) -> None:
         """Give the selected people the chosen role and status, as one undoable step."""
         rows = sorted({i.row() for i in self.enrolments_table.selectionModel().selectedRows()})
@@ -379,6 +415,7 @@ class ExercisesView(QWidget):
     def _show_detail(self, exercise: ExerciseRecord | None) -> None:
         for button in (
             self.generate_button,
+            self.edit_session_button,
             self.add_people_button,
             self.remove_button,
             self.apply_role_button,
