@@ -9,16 +9,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -26,6 +23,7 @@ from trainingdesk.domain.completion import CompletionRule
 from trainingdesk.domain.enums import ExerciseStatus, ExerciseType, KeyArea
 from trainingdesk.domain.errors import ValidationFailed
 from trainingdesk.domain.records import ExerciseDraft, ModuleRecord, ProjectRecord, SiteRecord
+from trainingdesk.ui.views.forms import add_field, finish_dialog
 
 
 class ExerciseDialog(QDialog):
@@ -90,29 +88,12 @@ class ExerciseDialog(QDialog):
         form.addRow("", self.late_present)
         form.addRow("", self.excused_counted)
         form.addRow(QLabel("Modules &covered"), self.modules)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        finish_dialog(self, form)
         if draft is not None:
             self._load(draft, covered or [])
 
     def _add_row(self, form: QFormLayout, label: str, name: str, widget: QWidget) -> None:
-        error = QLabel()
-        error.setObjectName(f"{name}_error")
-        error.setStyleSheet("color: #b00020")
-        error.hide()
-        self.errors[name] = error
-        row = QHBoxLayout()
-        row.addWidget(widget, stretch=1)
-        row.addWidget(error)
-        caption = QLabel(label)
-        caption.setBuddy(widget)
-        form.addRow(caption, row)
+        self.errors[name] = add_field(form, label, name, widget)
 
     def _load(self, draft: ExerciseDraft, covered: list[uuid.UUID]) -> None:
         self.code.setText(draft.code)

@@ -7,12 +7,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -20,6 +17,7 @@ from trainingdesk.domain.enums import Country, RankTier, Sex
 from trainingdesk.domain.errors import ValidationFailed
 from trainingdesk.domain.records import AgencyRecord, PersonDraft
 from trainingdesk.services.people import PeopleService
+from trainingdesk.ui.views.forms import add_field, finish_dialog
 
 TEXT_FIELDS = (
     ("given_name", "&Given name", False),
@@ -72,29 +70,12 @@ class PersonDialog(QDialog):
         self.consent_roster = QCheckBox("May be printed on r&osters")
         form.addRow("", self.consent_photo)
         form.addRow("", self.consent_roster)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        finish_dialog(self, form)
         if draft is not None:
             self._load(draft)
 
     def _add_row(self, form: QFormLayout, label: str, name: str, widget: QWidget) -> None:
-        error = QLabel()
-        error.setObjectName(f"{name}_error")
-        error.setStyleSheet("color: #b00020")
-        error.hide()
-        self.errors[name] = error
-        row = QHBoxLayout()
-        row.addWidget(widget, stretch=1)
-        row.addWidget(error)
-        caption = QLabel(label)
-        caption.setBuddy(widget)
-        form.addRow(caption, row)
+        self.errors[name] = add_field(form, label, name, widget)
 
     def _load(self, draft: PersonDraft) -> None:
         for name, edit in self.fields.items():

@@ -9,16 +9,15 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QTimeEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from trainingdesk.domain.records import EnrolmentRecord, ModuleRecord, SessionDraft
+from trainingdesk.ui.views.forms import ERROR_STYLE, finish_dialog
 
 
 class SessionDialog(QDialog):
@@ -56,7 +55,7 @@ class SessionDialog(QDialog):
             combo.setCurrentIndex(max(combo.findData(str(value) if value else None), 0))
         self.problems = QLabel()
         self.problems.setObjectName("problems")
-        self.problems.setStyleSheet("color: #b00020")
+        self.problems.setStyleSheet(ERROR_STYLE)
         self.problems.hide()
         form = QFormLayout()
         for label, widget in (
@@ -71,15 +70,7 @@ class SessionDialog(QDialog):
             caption = QLabel(label)
             caption.setBuddy(widget)
             form.addRow(caption, widget)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.problems)
-        layout.addWidget(buttons)
+        finish_dialog(self, form, self.problems)
         self.timed.toggled.connect(self.start.setEnabled)
         self.timed.toggled.connect(self.end.setEnabled)
         self.start.setEnabled(self.timed.isChecked())
