@@ -229,3 +229,15 @@ def test_a_session_gets_times_a_module_and_a_trainer(main_window: MainWindow, qt
     assert session.module_code and session.trainer_id == trainer.person_id
     trigger_menu_action(main_window, "Edit", "Undo")
     assert view.sessions_model.row_at(1).start_time is None
+
+
+def test_exercises_are_filtered_by_site_and_key_area(main_window: MainWindow) -> None:
+    view = main_window.exercises
+    main_window.navigation.setCurrentRow(1)
+    first = view.model.row_at(0)
+    view.site.setCurrentIndex(view.site.findText(first.site_code, Qt.MatchFlag.MatchStartsWith))
+    assert view.model.rowCount() > 0
+    assert {e.site_code for e in view.model.rows()} == {first.site_code}
+    view.key_area.setCurrentIndex(view.key_area.findData(first.key_area.value))
+    assert first.id in {e.id for e in view.model.rows()}
+    assert {e.key_area for e in view.model.rows()} == {first.key_area}

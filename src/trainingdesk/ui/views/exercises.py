@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainingdesk.domain.enums import CurriculumKind, EnrolmentStatus, ExerciseStatus, Role
+from trainingdesk.domain.enums import CurriculumKind, EnrolmentStatus, ExerciseStatus, KeyArea, Role
 from trainingdesk.domain.records import EnrolmentRecord, ExerciseRecord, ModuleRecord, SessionRecord
 from trainingdesk.services.container import Services
 from trainingdesk.ui.commands import (
@@ -90,6 +90,13 @@ class ExercisesView(QWidget):
         self.status = QComboBox()
         self.status.setAccessibleName("Status")
         self.status.addItems([ANY, *(s.value for s in ExerciseStatus)])
+        self.site = QComboBox()
+        self.site.setAccessibleName("Site")
+        self.key_area = QComboBox()
+        self.key_area.setAccessibleName("Key area")
+        self.key_area.addItem(ANY, None)
+        for area in KeyArea:
+            self.key_area.addItem(area.label, area.value)
         self.count = QLabel()
         self.table = _table(self.model, (110, 90, 90, 240, 90, 90, 70, 420))
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -120,7 +127,12 @@ class ExercisesView(QWidget):
         new_button.clicked.connect(self.new_exercise)
         edit_button.clicked.connect(self.edit_selected)
         filters = QHBoxLayout()
-        for label, combo in (("&Year", self.year), ("&Status", self.status)):
+        for label, combo in (
+            ("&Year", self.year),
+            ("&Status", self.status),
+            ("Si&te", self.site),
+            ("&Key area", self.key_area),
+        ):
             caption = QLabel(label)
             caption.setBuddy(combo)
             filters.addWidget(caption)
@@ -166,6 +178,8 @@ class ExercisesView(QWidget):
     def _connect(self) -> None:
         self.year.currentIndexChanged.connect(lambda _index: self.reload_rows())
         self.status.currentIndexChanged.connect(lambda _index: self.reload_rows())
+        self.site.currentIndexChanged.connect(lambda _index: self.reload_rows())
+        self.key_area.currentIndexChanged.connect(lambda _index: self.reload_rows())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.generate_button.clicked.connect(self.generate_sessions)
@@ -198,6 +212,14 @@ class ExercisesView(QWidget):
         self.year.addItems([ANY, *(str(y) for y in years)])
         self.year.setCurrentText(current)
         self.year.blockSignals(False)
+        chosen_site = self.site.currentData()
+        self.site.blockSignals(True)
+        self.site.clear()
+        self.site.addItem(ANY, None)
+        for site in self._services.reference.list_sites():
+            self.site.addItem(f"{site.code} — {site.name}", str(site.id))
+        self.site.setCurrentIndex(max(self.site.findData(chosen_site), 0))
+        self.site.blockSignals(False)
         self.reload_rows()
 
     def show_filtered(self, year: int | None = None, status: ExerciseStatus | None = None) -> None:
@@ -212,9 +234,12 @@ class ExercisesView(QWidget):
         keep = keep or (current.id if current else None)
         year = self.year.currentText()
         status = self.status.currentText()
+        site, area = self.site.currentData(), self.key_area.currentData()
         rows = self._services.exercises.find(
             year=int(year) if year not in ("", ANY) else None,
             status=ExerciseStatus(status) if status != ANY else None,
+            site_id=uuid.UUID(site) if site else None,
+            key_area=KeyArea(area) if area else None,
         )
         self.model.set_rows(rows)
         self.count.setText(f"{len(rows):,} exercise(s)")
