@@ -29,6 +29,16 @@ def _fill_new_exercise(code: str) -> Callable[[QWidget], None]:
     return fill
 
 
+def _pick_first_person_as(role: Role) -> Callable[[QWidget], None]:
+    def pick(dialog: QWidget) -> None:
+        assert isinstance(dialog, PeoplePicker)
+        dialog.table.selectRow(0)
+        dialog.role.setCurrentIndex(dialog.role.findData(role))
+        dialog.accept()
+
+    return pick
+
+
 def _create(window: MainWindow, code: str) -> None:
     window.navigation.setCurrentRow(1)
     _when_dialog_opens(_fill_new_exercise(code), [])
@@ -182,13 +192,7 @@ def test_the_picker_enrols_in_the_role_chosen(main_window: MainWindow, qtbot: Qt
     _create(main_window, "DLG-2027-05")
     view = main_window.exercises
 
-    def pick_trainer(dialog: QWidget) -> None:
-        assert isinstance(dialog, PeoplePicker)
-        dialog.table.selectRow(0)
-        dialog.role.setCurrentIndex(dialog.role.findData(Role.TRAINER))
-        dialog.accept()
-
-    _when_dialog_opens(pick_trainer, [])
+    _when_dialog_opens(_pick_first_person_as(Role.TRAINER), [])
     qtbot.mouseClick(view.add_people_button, Qt.MouseButton.LeftButton)
     assert [e.role for e in view.enrolments_model.rows()] == [Role.TRAINER]
 
@@ -198,13 +202,7 @@ def test_a_session_gets_times_a_module_and_a_trainer(main_window: MainWindow, qt
     view = main_window.exercises
     qtbot.mouseClick(view.generate_button, Qt.MouseButton.LeftButton)
 
-    def pick_trainer(dialog: QWidget) -> None:
-        assert isinstance(dialog, PeoplePicker)
-        dialog.table.selectRow(0)
-        dialog.role.setCurrentIndex(dialog.role.findData(Role.TRAINER))
-        dialog.accept()
-
-    _when_dialog_opens(pick_trainer, [])
+    _when_dialog_opens(_pick_first_person_as(Role.TRAINER), [])
     qtbot.mouseClick(view.add_people_button, Qt.MouseButton.LeftButton)
     trainer = view.enrolments_model.row_at(0)
     view.sessions_table.selectRow(1)

@@ -34,8 +34,3 @@ def query_tokens(query: str) -> tuple[str, ...]:
     "12345" both find a stored "AF12345".
     """
     return search_tokens(query)
-
-
-def key_matches(search_key: str, tokens: tuple[str, ...]) -> bool:
-    """True when every token occurs in the search key."""
-    return all(token in search_key for token in tokens)

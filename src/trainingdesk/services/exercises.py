@@ -107,6 +107,15 @@ class ExerciseService:
         with self._uow() as uow:
             return _records(uow, conditions)
 
+    def years(self) -> list[int]:
+        """Years in which live exercises start, newest first."""
+        year = extract("year", Exercise.start_date)
+        with self._uow() as uow:
+            query = (
+                select(year).where(Exercise.deleted_at.is_(None)).distinct().order_by(year.desc())
+            )
+            return [int(value) for value in uow.session.scalars(query)]
+
     def set_modules(self, exercise_id: uuid.UUID, module_ids: list[uuid.UUID]) -> list[uuid.UUID]:
         """Make these the modules the exercise covers; returns the previous list (for undo)."""
         with self._uow() as uow:

@@ -3,7 +3,7 @@
 import uuid
 from dataclasses import asdict, fields
 
-from sqlalchemy import func
+from sqlalchemy import func, select
 
 from trainingdesk.domain.enums import Country
 from trainingdesk.domain.errors import Conflict, NotFound
@@ -15,7 +15,7 @@ from trainingdesk.domain.records import (
     SiteRecord,
 )
 from trainingdesk.services.common import validated
-from trainingdesk.storage.models import Agency, Project, Site
+from trainingdesk.storage.models import Agency, Person, Project, Site
 from trainingdesk.storage.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 _AGENCY_FIELDS = tuple(f.name for f in fields(AgencyDraft))
@@ -52,7 +52,11 @@ class ReferenceService:
         """Delete an agency nobody belongs to any more."""
         with self._uow() as uow:
             agency = uow.agencies.require(agency_id)
-            members = len(uow.people.where(uow.people.model.agency_id == agency_id))
+            members = uow.session.scalar(
+                select(func.count())
+                .select_from(Person)
+                .where(Person.agency_id == agency_id, Person.deleted_at.is_(None))
+            )
             if members:
                 raise Conflict(f"{agency.acronym} still has {members} people; move them first")
             uow.agencies.delete(agency)

@@ -4,6 +4,7 @@ import os
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -131,9 +132,15 @@ def alembic_config(engine: Engine | None = None) -> Config:
     return config
 
 
+@lru_cache(maxsize=1)
+def _migrations() -> ScriptDirectory:
+    # The shipped migrations never change while the program runs; parse them once.
+    return ScriptDirectory.from_config(alembic_config())
+
+
 def head_revision() -> str:
     """The newest schema revision this version of TrainingDesk knows."""
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    head = _migrations().get_current_head()
     assert head is not None, "the package ships no migrations"
     return head
 
@@ -250,7 +257,7 @@ def _refuse_unless_ours(location: str, current: str | None, tables: set[str]) ->
             f"{location} holds tables of another program "
             f"({', '.join(sorted(tables)[:3])}…); it was left untouched"
         )
-    known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    known = {rev.revision for rev in _migrations().walk_revisions()}
     if current is not None and current not in known:
         raise DatabaseTooNew(
             f"{location} was written by a newer version of TrainingDesk "

@@ -6,7 +6,6 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QDialog,
     QDoubleSpinBox,
@@ -23,7 +22,7 @@ from trainingdesk.domain.completion import CompletionRule
 from trainingdesk.domain.enums import ExerciseStatus, ExerciseType, KeyArea
 from trainingdesk.domain.errors import ValidationFailed
 from trainingdesk.domain.records import ExerciseDraft, ModuleRecord, ProjectRecord, SiteRecord
-from trainingdesk.ui.views.forms import add_field, finish_dialog
+from trainingdesk.ui.views.forms import add_field, combo_box, finish_dialog
 
 
 class ExerciseDialog(QDialog):
@@ -44,13 +43,13 @@ class ExerciseDialog(QDialog):
         self.errors: dict[str, QLabel] = {}
         self.code = QLineEdit()
         self.title = QLineEdit()
-        self.type = _combo([(t.value.replace("_", " "), t) for t in ExerciseType])
-        self.key_area = _combo([(k.label, k) for k in KeyArea])
-        self.status = _combo([(s.value, s) for s in ExerciseStatus])
+        self.type = combo_box([(t.value.replace("_", " "), t) for t in ExerciseType])
+        self.key_area = combo_box([(k.label, k) for k in KeyArea])
+        self.status = combo_box([(s.value, s) for s in ExerciseStatus])
         self.start = _date_edit()
         self.end = _date_edit()
-        self.site = _combo([("(none)", None), *((f"{s.code} — {s.name}", s.id) for s in sites)])
-        self.project = _combo([("(none)", None), *((p.code, p.id) for p in projects)])
+        self.site = combo_box([("(none)", None), *((f"{s.code} — {s.name}", s.id) for s in sites)])
+        self.project = combo_box([("(none)", None), *((p.code, p.id) for p in projects)])
         self.min_share = QSpinBox()
         self.min_share.setRange(0, 100)
         self.min_share.setSuffix(" %")
@@ -182,10 +181,3 @@ def _date_edit() -> QDateEdit:
 def _date(edit: QDateEdit) -> date:
     value = edit.date()
     return date(value.year(), value.month(), value.day())
-
-
-def _combo(items: list[tuple[str, object]]) -> QComboBox:
-    combo = QComboBox()
-    for text, data in items:
-        combo.addItem(text, data)
-    return combo

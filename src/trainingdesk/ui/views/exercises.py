@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -34,6 +33,7 @@ from trainingdesk.ui.commands import (
 )
 from trainingdesk.ui.models.records import Column, RecordTableModel
 from trainingdesk.ui.views.exercise_form import ExerciseDialog
+from trainingdesk.ui.views.forms import confirm_delete
 from trainingdesk.ui.views.people_picker import PeoplePicker
 from trainingdesk.ui.views.session_form import SessionDialog
 
@@ -205,7 +205,7 @@ class ExercisesView(QWidget):
 
     def reload(self) -> None:
         """Refresh the year choices and the list."""
-        years = sorted({e.start_date.year for e in self._services.exercises.find()}, reverse=True)
+        years = self._services.exercises.years()
         current = self.year.currentText()
         self.year.blockSignals(True)
         self.year.clear()
@@ -293,14 +293,7 @@ class ExercisesView(QWidget):
         exercise = self.selected()
         if exercise is None:
             return
-        answer = QMessageBox.question(
-            self,
-            "Delete exercise",
-            f"Delete {exercise.code} ({exercise.title})? You can undo this with Ctrl+Z.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        if confirm_delete(self, "Delete exercise", f"{exercise.code} ({exercise.title})"):
             self._push(
                 DeleteExercise(
                     self._services.exercises,

@@ -1,12 +1,14 @@
 """Pieces every form shares: a field with its own message beside it, and OK / Cancel."""
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLayout,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -43,3 +45,23 @@ def finish_dialog(dialog: QDialog, *parts: QLayout | QWidget) -> None:
         else:
             layout.addWidget(part)
     layout.addWidget(buttons)
+
+
+def combo_box(items: list[tuple[str, object]]) -> QComboBox:
+    """A combo box of (text, data) pairs."""
+    box = QComboBox()
+    for text, data in items:
+        box.addItem(text, data)
+    return box
+
+
+def confirm_delete(parent: QWidget, title: str, what: str) -> bool:
+    """Ask before deleting; No is the default, and the answer says undo is possible."""
+    answer = QMessageBox.question(
+        parent,
+        title,
+        f"Delete {what}? You can undo this with Ctrl+Z.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes

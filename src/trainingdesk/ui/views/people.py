@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from trainingdesk.services.people import PeopleService
 from trainingdesk.services.reference import ReferenceService
 from trainingdesk.ui.commands import CreatePerson, DeletePerson, EditPerson
 from trainingdesk.ui.models.people import PeopleFilter, people_model
+from trainingdesk.ui.views.forms import confirm_delete
 from trainingdesk.ui.views.person_form import PersonDialog
 
 ANY = "All"
@@ -187,14 +187,7 @@ class PeopleView(QWidget):
         person = self.selected_person()
         if person is None:
             return
-        answer = QMessageBox.question(
-            self,
-            "Delete person",
-            f"Delete {person.full_name}? You can undo this with Ctrl+Z.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        if confirm_delete(self, "Delete person", person.full_name):
             self._undo_stack.push(
                 DeletePerson(
                     self._people, person.id, person.full_name, self.refresh_person, self._show_error

@@ -17,7 +17,7 @@ from trainingdesk.domain.enums import Country, RankTier, Sex
 from trainingdesk.domain.errors import ValidationFailed
 from trainingdesk.domain.records import AgencyRecord, PersonDraft
 from trainingdesk.services.people import PeopleService
-from trainingdesk.ui.views.forms import add_field, finish_dialog
+from trainingdesk.ui.views.forms import add_field, combo_box, finish_dialog
 
 TEXT_FIELDS = (
     ("given_name", "&Given name", False),
@@ -55,10 +55,10 @@ class PersonDialog(QDialog):
                 edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
             self.fields[name] = edit
             self._add_row(form, label, name, edit)
-        self.sex = _combo([(s.value, s) for s in Sex])
-        self.country = _combo([(c.value, c) for c in Country])
-        self.agency = _combo([("(none)", None), *((a.acronym, a.id) for a in agencies)])
-        self.rank_tier = _combo([(t.value, t) for t in RankTier])
+        self.sex = combo_box([(s.value, s) for s in Sex])
+        self.country = combo_box([(c.value, c) for c in Country])
+        self.agency = combo_box([("(none)", None), *((a.acronym, a.id) for a in agencies)])
+        self.rank_tier = combo_box([(t.value, t) for t in RankTier])
         for name, label, combo in (
             ("sex", "&Sex", self.sex),
             ("country", "&Country", self.country),
@@ -125,13 +125,6 @@ class PersonDialog(QDialog):
                 self.fields[first].setFocus()
             return
         super().accept()
-
-
-def _combo(items: list[tuple[str, object]]) -> QComboBox:
-    combo = QComboBox()
-    for text, data in items:
-        combo.addItem(text, data)
-    return combo
 
 
 def _select(combo: QComboBox, data: object) -> None:
