@@ -4,7 +4,8 @@ Usage: .venv/bin/python benchmarks/people_screen.py --db PATH
 (make PATH first with: .venv/bin/trainingdesk --db PATH demo --people 20000)
 
 Targets from the issue: the screen opens in under 0.5 s; a keystroke filters in under
-50 ms. The baseline, measured in the same run on the same rows, is Qt's own
+50 ms. Keystrokes are timed twice: in database order and sorted by name. The baseline,
+measured in the same run on the same rows, is Qt's own
 QSortFilterProxyModel.setFilterFixedString on the name column, which calls the Python
 `data()` for every row.
 """
@@ -16,11 +17,13 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSortFilterProxyModel
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 
 from trainingdesk.services.container import open_services
+from trainingdesk.ui.models.people import PEOPLE_COLUMNS
+from trainingdesk.ui.models.records import RecordTableModel
 from trainingdesk.ui.views.people import PeopleView
 
 QUERIES = ("m", "mu", "muh", "muha", "muham", "muhamm", "muhamma", "muhammad", "محمد", "۱۲۳")
@@ -42,15 +45,23 @@ def main() -> None:
     application.processEvents()
     opened = time.perf_counter() - started
 
-    keystrokes = []
-    for query in QUERIES:
-        started = time.perf_counter()
-        view.search.setText(query)
-        application.processEvents()
-        keystrokes.append((time.perf_counter() - started) * 1000)
+    def type_each_query() -> list[float]:
+        times = []
+        for query in ("", *QUERIES):
+            started = time.perf_counter()
+            view.search.setText(query)
+            application.processEvents()
+            times.append((time.perf_counter() - started) * 1000)
+        return times[1:]
 
+    keystrokes = type_each_query()
+    view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    sorted_keystrokes = type_each_query()
+
+    everyone = RecordTableModel(PEOPLE_COLUMNS)
+    everyone.set_rows(view.model.everyone())
     baseline = QSortFilterProxyModel()
-    baseline.setSourceModel(view.model)
+    baseline.setSourceModel(everyone)
     baseline.setFilterKeyColumn(0)
     baseline_times = []
     for query in QUERIES:
@@ -58,12 +69,16 @@ def main() -> None:
         baseline.setFilterFixedString(query)
         baseline_times.append((time.perf_counter() - started) * 1000)
 
-    rows = view.model.rowCount()
+    rows = len(view.model.everyone())
     print(f"People screen on {rows:,} people")
     print(f"  open (query + model + first paint): {opened * 1000:7.1f} ms   target < 500 ms")
     print(
         f"  keystroke, median / worst:          {statistics.median(keystrokes):7.1f} / "
         f"{max(keystrokes):.1f} ms   target < 50 ms"
+    )
+    print(
+        f"  keystroke sorted by name:           {statistics.median(sorted_keystrokes):7.1f} / "
+        f"{max(sorted_keystrokes):.1f} ms   target < 50 ms"
     )
     print(
         f"  baseline setFilterFixedString:      {statistics.median(baseline_times):7.1f} / "

@@ -22,6 +22,7 @@ def test_the_people_screen_benchmark_runs(demo_template: Path, tmp_path: Path) -
     assert run.returncode == 0, run.stderr
     assert "People screen on 80 people" in run.stdout
     assert "keystroke, median / worst" in run.stdout
+    assert "keystroke sorted by name" in run.stdout
 
 
 def test_the_mark_commit_benchmark_runs() -> None:

@@ -14,6 +14,14 @@ from trainingdesk.ui.views.people_picker import PeoplePicker
 from trainingdesk.ui.views.session_form import SessionDialog
 
 
+def _answer(button: QMessageBox.StandardButton) -> Callable[[QWidget], None]:
+    def click(dialog: QWidget) -> None:
+        assert isinstance(dialog, QMessageBox)
+        dialog.button(button).click()
+
+    return click
+
+
 def _fill_new_exercise(code: str) -> Callable[[QWidget], None]:
     def fill(dialog: QWidget) -> None:
         assert isinstance(dialog, ExerciseDialog)
@@ -68,7 +76,7 @@ def test_an_exercise_is_planned_sessions_generated_and_people_enrolled(
         type_text(dialog.search, "محمد")
         dialog.table.selectRow(0)
         dialog.table.selectionModel().select(
-            dialog.filter.index(1, 0),
+            dialog.model.index(1, 0),
             dialog.table.selectionModel().SelectionFlag.Select
             | dialog.table.selectionModel().SelectionFlag.Rows,
         )
@@ -91,6 +99,10 @@ def test_an_exercise_is_planned_sessions_generated_and_people_enrolled(
     assert view.enrolments_model.rowCount() == 2
 
     view.enrolments_table.selectRow(0)
+    _when_dialog_opens(_answer(QMessageBox.StandardButton.No), [])
+    qtbot.mouseClick(view.remove_button, Qt.MouseButton.LeftButton)
+    assert view.enrolments_model.rowCount() == 2
+    _when_dialog_opens(_answer(QMessageBox.StandardButton.Yes), [])
     qtbot.mouseClick(view.remove_button, Qt.MouseButton.LeftButton)
     assert view.enrolments_model.rowCount() == 1
     trigger_menu_action(main_window, "Edit", "Undo")
@@ -239,3 +251,21 @@ def test_exercises_are_filtered_by_site_and_key_area(main_window: MainWindow) ->
     view.key_area.setCurrentIndex(view.key_area.findData(first.key_area.value))
     assert first.id in {e.id for e in view.model.rows()}
     assert {e.key_area for e in view.model.rows()} == {first.key_area}
+
+
+def test_a_change_to_one_exercise_refreshes_its_row_not_the_whole_list(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    view = main_window.exercises
+    main_window.navigation.setCurrentRow(1)
+    row = next(n for n, e in enumerate(view.model.rows()) if e.participants >= 2)
+    view.table.selectRow(row)
+    before = view.model.row_at(row)
+    resets: list[bool] = []
+    view.model.modelReset.connect(lambda: resets.append(True))
+    view.enrolments_table.selectRow(0)
+    _when_dialog_opens(_answer(QMessageBox.StandardButton.Yes), [])
+    qtbot.mouseClick(view.remove_button, Qt.MouseButton.LeftButton)
+    assert view.model.row_at(row).participants == before.participants - 1
+    assert view.selected() == view.model.row_at(row)
+    assert resets == []

@@ -2,14 +2,13 @@
 
 import uuid
 
+from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
 from trainingdesk.domain.enums import Country, Sex
 from trainingdesk.domain.records import PersonRow
-from trainingdesk.ui.models.people import PeopleFilter, people_model
-from trainingdesk.ui.models.records import RecordTableModel
-from trainingdesk.ui.views.curricula import CURRICULUM_COLUMNS
-from trainingdesk.ui.views.exercises import EXERCISE_COLUMNS
+from trainingdesk.ui.main_window import MainWindow
+from trainingdesk.ui.models.people import PeopleCriteria, PeopleTableModel
 
 
 def _person(name: str, native: str, country: Country, key: str) -> PersonRow:
@@ -34,32 +33,93 @@ ROWS = [
 ]
 
 
-def test_the_people_model_and_its_filter_pass_the_model_tester(qtmodeltester: ModelTester) -> None:
-    model = people_model()
+def _names(model: PeopleTableModel) -> list[str]:
+    return [person.full_name for person in model.rows()]
+
+
+def test_the_people_model_passes_the_model_tester_while_filtering_and_sorting(
+    qtmodeltester: ModelTester,
+) -> None:
+    model = PeopleTableModel()
     qtmodeltester.check(model)
     model.set_rows(ROWS)
     qtmodeltester.check(model)
-    proxy = PeopleFilter()
-    proxy.setSourceModel(model)
-    proxy.set_criteria(search="khan", country=Country.PK)
-    qtmodeltester.check(proxy)
-    assert proxy.rowCount() == 1
-    proxy.set_criteria()
-    assert proxy.rowCount() == 3
+    model.set_criteria(PeopleCriteria(search="khan", country=Country.PK))
+    qtmodeltester.check(model)
+    assert _names(model) == ["Nasir Khan"]
+    model.set_criteria(PeopleCriteria())
+    assert model.rowCount() == 3
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model)
+    assert _names(model) == ["Nasir Khan", "Mohammad Karimi", "Imran Afridi"]
+    model.sort(-1)
+    assert _names(model) == ["Mohammad Karimi", "Imran Afridi", "Nasir Khan"]
+
+
+def test_typing_more_letters_narrows_and_deleting_them_widens_again() -> None:
+    model = PeopleTableModel()
+    model.set_rows(ROWS)
+    for typed, expected in (
+        ("k", {"Mohammad Karimi", "Nasir Khan"}),
+        ("ka", {"Mohammad Karimi"}),
+        ("kar", {"Mohammad Karimi"}),
+        ("k", {"Mohammad Karimi", "Nasir Khan"}),
+        ("kh", {"Nasir Khan"}),
+        ("kh n", {"Nasir Khan"}),
+        ("", {"Mohammad Karimi", "Imran Afridi", "Nasir Khan"}),
+    ):
+        model.set_criteria(PeopleCriteria(search=typed))
+        assert set(_names(model)) == expected, typed
+
+
+def test_criteria_narrow_only_when_every_word_grows() -> None:
+    assert PeopleCriteria(search="muha").narrows(PeopleCriteria(search="mu"))
+    assert PeopleCriteria(search="mu ka").narrows(PeopleCriteria(search="mu"))
+    assert not PeopleCriteria(search="m").narrows(PeopleCriteria(search="mu"))
+    assert not PeopleCriteria(search="ka").narrows(PeopleCriteria(search="mu"))
+    assert not PeopleCriteria(search="mu").narrows(PeopleCriteria())
+    assert not PeopleCriteria(search="mu", sex=Sex.MALE).narrows(PeopleCriteria(search="m"))
+
+
+def test_a_changed_person_is_shown_in_place_and_a_removed_one_disappears(
+    qtmodeltester: ModelTester,
+) -> None:
+    model = PeopleTableModel()
+    model.set_rows(ROWS)
+    model.sort(0)
+    model.put(ROWS[2]._replace(full_name="Abdul Nasir Khan"))
+    qtmodeltester.check(model)
+    assert _names(model) == ["Abdul Nasir Khan", "Imran Afridi", "Mohammad Karimi"]
+    model.discard(ROWS[1].id)
+    assert _names(model) == ["Abdul Nasir Khan", "Mohammad Karimi"]
+    assert model.row_of(ROWS[0].id) == 1
+    assert len(model.everyone()) == 2
 
 
 def test_native_names_are_aligned_right_to_left(qtmodeltester: ModelTester) -> None:
-    from PySide6.QtCore import Qt
-
-    model = people_model()
+    model = PeopleTableModel()
     model.set_rows(ROWS)
     alignment = model.data(model.index(0, 1), Qt.ItemDataRole.TextAlignmentRole)
     assert alignment & Qt.AlignmentFlag.AlignRight
     assert model.data(model.index(0, 1)) == "محمد کریمی"
 
 
-def test_the_exercise_and_curriculum_models_pass_the_model_tester(
-    qtmodeltester: ModelTester,
+def test_every_screen_model_filled_from_the_demo_passes_the_model_tester(
+    main_window: MainWindow, qtmodeltester: ModelTester
 ) -> None:
-    qtmodeltester.check(RecordTableModel(EXERCISE_COLUMNS))
-    qtmodeltester.check(RecordTableModel(CURRICULUM_COLUMNS))
+    exercises = main_window.exercises
+    exercises.table.selectRow(
+        next(n for n, e in enumerate(exercises.model.rows()) if e.participants)
+    )
+    main_window.curricula.curricula_table.selectRow(0)
+    models = (
+        exercises.model,
+        exercises.sessions_model,
+        exercises.enrolments_model,
+        main_window.people.model,
+        main_window.curricula.curricula_model,
+        main_window.curricula.modules_model,
+    )
+    for model in models:
+        assert model.rowCount() > 0, model
+        qtmodeltester.check(model)

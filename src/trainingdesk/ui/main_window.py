@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(screen)
         for screen_with_data in (self.dashboard, self.exercises, self.people, self.curricula):
             screen_with_data.reload()
-        self._restore_columns()
+        self._restore_columns_and_splitters()
         self.navigation.setCurrentRow(0)
         self.setWindowTitle(f"TrainingDesk — {services.database.location}")
 
@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
         except (StorageError, TrainingDeskError) as exc:
             self.show_error("This database cannot be opened", str(exc))
             return False
-        self._save_columns()
+        self._save_columns_and_splitters()
         self.services.close()
         self.services = opened
         self._build_screens()
@@ -228,17 +228,31 @@ class MainWindow(QMainWindow):
             "modules": self.curricula.modules_table,
         }
 
-    def _save_columns(self) -> None:
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {
+            "main_window": self.splitter,
+            "exercises": self.exercises.splitter,
+            "curricula": self.curricula.splitter,
+        }
+
+    def _save_columns_and_splitters(self) -> None:
         settings = QSettings()
         for name, table in self._tables().items():
             settings.setValue(f"columns/{name}", table.horizontalHeader().saveState())
+        for name, splitter in self._splitters().items():
+            settings.setValue(f"splitters/{name}", splitter.saveState())
 
-    def _restore_columns(self) -> None:
+    def _restore_columns_and_splitters(self) -> None:
         settings = QSettings()
         for name, table in self._tables().items():
             state = settings.value(f"columns/{name}")
             if isinstance(state, QByteArray):
                 table.horizontalHeader().restoreState(state)
+        self.splitter.setSizes([180, 1020])
+        for name, splitter in self._splitters().items():
+            state = settings.value(f"splitters/{name}")
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
 
     def show_error(self, title: str, message: str) -> None:
         """A dialog that says what went wrong, without blocking the caller."""
@@ -265,11 +279,6 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1200, 760)
-        splitter = settings.value("main_window/splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
-        else:
-            self.splitter.setSizes([180, 1020])
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Stop background work, remember the layout and release the database."""
@@ -278,7 +287,6 @@ class MainWindow(QMainWindow):
             QThreadPool.globalInstance().waitForDone(30_000)
         settings = QSettings()
         settings.setValue("main_window/geometry", self.saveGeometry())
-        settings.setValue("main_window/splitter", self.splitter.saveState())
-        self._save_columns()
+        self._save_columns_and_splitters()
         self.services.close()
         super().closeEvent(event)

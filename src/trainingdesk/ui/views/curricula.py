@@ -2,10 +2,8 @@
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QLabel,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -13,6 +11,7 @@ from PySide6.QtWidgets import (
 from trainingdesk.domain.records import CurriculumRecord, ModuleRecord
 from trainingdesk.services.curricula import CurriculumService
 from trainingdesk.ui.models.records import Column, RecordTableModel
+from trainingdesk.ui.views.tables import record_table
 
 CURRICULUM_COLUMNS: tuple[Column[CurriculumRecord], ...] = (
     Column("Code", lambda c: c.code),
@@ -41,8 +40,8 @@ class CurriculaView(QWidget):
         self._curricula = curricula
         self.curricula_model = RecordTableModel(CURRICULUM_COLUMNS, self)
         self.modules_model = RecordTableModel(MODULE_COLUMNS, self)
-        self.curricula_table = _table(self.curricula_model, (130, 70, 80, 70, 80, 70, 60))
-        self.modules_table = _table(self.modules_model, (90, 330, 330, 60))
+        self.curricula_table = record_table(self.curricula_model, (130, 70, 80, 70, 80, 70, 60))
+        self.modules_table = record_table(self.modules_model, (90, 330, 330, 60))
         self.modules_caption = QLabel()
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
@@ -73,20 +72,3 @@ class CurriculaView(QWidget):
         self.modules_caption.setText(
             f"Modules of {curriculum.code} {curriculum.version}: {curriculum.title}"
         )
-
-
-def _table(
-    model: RecordTableModel[CurriculumRecord] | RecordTableModel[ModuleRecord],
-    widths: tuple[int, ...],
-) -> QTableView:
-    table = QTableView()
-    table.setWordWrap(False)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setStretchLastSection(True)
-    for column, width in enumerate(widths):
-        table.setColumnWidth(column, width)
-    return table

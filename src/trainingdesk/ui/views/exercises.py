@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainingdesk.domain.enums import CurriculumKind, EnrolmentStatus, ExerciseStatus, KeyArea, Role
+from trainingdesk.domain.errors import NotFound
 from trainingdesk.domain.records import EnrolmentRecord, ExerciseRecord, ModuleRecord, SessionRecord
 from trainingdesk.services.container import Services
 from trainingdesk.ui.commands import (
@@ -33,9 +34,10 @@ from trainingdesk.ui.commands import (
 )
 from trainingdesk.ui.models.records import Column, RecordTableModel
 from trainingdesk.ui.views.exercise_form import ExerciseDialog
-from trainingdesk.ui.views.forms import confirm_delete
+from trainingdesk.ui.views.forms import chain_tab_order, confirm_delete
 from trainingdesk.ui.views.people_picker import PeoplePicker
 from trainingdesk.ui.views.session_form import SessionDialog
+from trainingdesk.ui.views.tables import record_table
 
 ANY = "All"
 EXERCISE_COLUMNS: tuple[Column[ExerciseRecord], ...] = (
@@ -98,11 +100,13 @@ class ExercisesView(QWidget):
         for area in KeyArea:
             self.key_area.addItem(area.label, area.value)
         self.count = QLabel()
-        self.table = _table(self.model, (110, 90, 90, 240, 90, 90, 70, 420))
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.sessions_table = _table(self.sessions_model, (50, 100, 60, 60, 90))
-        self.enrolments_table = _table(self.enrolments_model, (200, 200, 70, 80, 100))
-        self.enrolments_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table = record_table(self.model, (110, 90, 90, 240, 90, 90, 70, 420))
+        self.sessions_table = record_table(self.sessions_model, (50, 100, 60, 60, 90))
+        self.enrolments_table = record_table(
+            self.enrolments_model,
+            (200, 200, 70, 80, 100),
+            QAbstractItemView.SelectionMode.ExtendedSelection,
+        )
         self.detail_caption = QLabel("Select an exercise to see its sessions and enrolments.")
         self.generate_button = QPushButton("&Generate one session per day")
         self.edit_session_button = QPushButton("Edit &session…")
@@ -126,6 +130,24 @@ class ExercisesView(QWidget):
         edit_button = QPushButton("Ed&it…")
         new_button.clicked.connect(self.new_exercise)
         edit_button.clicked.connect(self.edit_selected)
+        chain_tab_order(
+            self.year,
+            self.status,
+            self.site,
+            self.key_area,
+            new_button,
+            edit_button,
+            self.table,
+            self.sessions_table,
+            self.generate_button,
+            self.edit_session_button,
+            self.enrolments_table,
+            self.add_people_button,
+            self.remove_button,
+            self.role_choice,
+            self.status_choice,
+            self.apply_role_button,
+        )
         filters = QHBoxLayout()
         for label, combo in (
             ("&Year", self.year),
@@ -340,6 +362,13 @@ class ExercisesView(QWidget):
         chosen = [self.enrolments_model.row_at(row) for row in rows]
         if not chosen:
             return
+        what = (
+            f"the enrolment of {chosen[0].person_name}"
+            if len(chosen) == 1
+            else f"the enrolments of {len(chosen)} people"
+        )
+        if not confirm_delete(self, "Remove from the exercise", what):
+            return
         self._editing.undo_stack.beginMacro(f"Remove {len(chosen)} person(s)")
         for enrolment in chosen:
             self._push(
@@ -425,7 +454,23 @@ class ExercisesView(QWidget):
         self._editing.undo_stack.push(command)
 
     def _changed(self, exercise_id: uuid.UUID) -> None:
-        self.reload_rows(keep=exercise_id)
+        """Show one changed exercise in place; only a newly shown one needs the list again."""
+        position = next(
+            (n for n, row in enumerate(self.model.rows()) if row.id == exercise_id), None
+        )
+        try:
+            fresh = self._services.exercises.get(exercise_id)
+        except NotFound:
+            fresh = None
+        if position is None:
+            self.reload_rows(keep=exercise_id if fresh else None)
+        elif fresh is None:
+            self.model.remove_row(position)
+            self.count.setText(f"{self.model.rowCount():,} exercise(s)")
+        else:
+            self.model.replace_row(position, fresh)
+            self.table.selectRow(position)
+            self._show_detail(fresh)
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self._show_detail(self.selected())
@@ -447,19 +492,6 @@ class ExercisesView(QWidget):
         self.sessions_model.set_rows(self._services.exercises.sessions(exercise.id))
         self.enrolments_model.set_rows(self._services.enrolments.for_exercise(exercise.id))
         self.detail_caption.setText(f"{exercise.code}: {exercise.title}")
-
-
-def _table(model: RecordTableModel, widths: tuple[int, ...]) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setStretchLastSection(True)
-    for column, width in enumerate(widths):
-        table.setColumnWidth(column, width)
-    return table
 
 
 def _panel(table: QTableView, controls: list[QWidget]) -> QWidget:

@@ -1,5 +1,7 @@
 """Pieces every form shares: a field with its own message beside it, and OK / Cancel."""
 
+import itertools
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -65,3 +67,9 @@ def confirm_delete(parent: QWidget, title: str, what: str) -> bool:
         QMessageBox.StandardButton.No,
     )
     return answer == QMessageBox.StandardButton.Yes
+
+
+def chain_tab_order(*widgets: QWidget) -> None:
+    """Tab visits the widgets in reading order, whatever order they were made in."""
+    for before, after in itertools.pairwise(widgets):
+        QWidget.setTabOrder(before, after)

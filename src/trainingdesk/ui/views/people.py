@@ -6,13 +6,10 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,9 +19,10 @@ from trainingdesk.domain.records import PersonRow
 from trainingdesk.services.people import PeopleService
 from trainingdesk.services.reference import ReferenceService
 from trainingdesk.ui.commands import CreatePerson, DeletePerson, EditPerson
-from trainingdesk.ui.models.people import PeopleFilter, people_model
+from trainingdesk.ui.models.people import PeopleCriteria, PeopleTableModel
 from trainingdesk.ui.views.forms import confirm_delete
 from trainingdesk.ui.views.person_form import PersonDialog
+from trainingdesk.ui.views.tables import record_table
 
 ANY = "All"
 
@@ -45,9 +43,7 @@ class PeopleView(QWidget):
         self._reference = reference
         self._undo_stack = undo_stack
         self._show_error = show_error
-        self.model = people_model(self)
-        self.filter = PeopleFilter(self)
-        self.filter.setSourceModel(self.model)
+        self.model = PeopleTableModel(self)
 
         self.search = QLineEdit(placeholderText="Search names, fathers' names, ID numbers…")
         self.search.setClearButtonEnabled(True)
@@ -56,17 +52,7 @@ class PeopleView(QWidget):
         self.agency = _combo([ANY], "Agency")
         self.count = QLabel()
 
-        self.table = QTableView()
-        self.table.setModel(self.filter)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        for column, width in enumerate((190, 190, 150, 40, 60, 80, 170)):
-            self.table.setColumnWidth(column, width)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = record_table(self.model, (190, 190, 150, 40, 60, 80, 170))
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
 
@@ -136,22 +122,27 @@ class PeopleView(QWidget):
 
     def apply_filter(self) -> None:
         """Re-filter with the current search text and choices."""
-        self.filter.set_criteria(
-            search=self.search.text(),
-            country=None
-            if self.country.currentText() == ANY
-            else Country(self.country.currentText()),
-            sex=None if self.sex.currentText() == ANY else Sex(self.sex.currentText()),
-            agency=None if self.agency.currentText() == ANY else self.agency.currentText(),
+        self.model.set_criteria(
+            PeopleCriteria(
+                search=self.search.text(),
+                country=None
+                if self.country.currentText() == ANY
+                else Country(self.country.currentText()),
+                sex=None if self.sex.currentText() == ANY else Sex(self.sex.currentText()),
+                agency=None if self.agency.currentText() == ANY else self.agency.currentText(),
+            )
         )
-        self.count.setText(f"{self.filter.rowCount():,} of {self.model.rowCount():,} people")
+        self._show_count()
+
+    def _show_count(self) -> None:
+        self.count.setText(f"{self.model.rowCount():,} of {len(self.model.everyone()):,} people")
 
     def selected_person(self) -> PersonRow | None:
         """The person of the current row, if any."""
         index = self.table.currentIndex()
         if not index.isValid():
             return None
-        return self.model.row_at(self.filter.mapToSource(index).row())
+        return self.model.row_at(index.row())
 
     def new_person(self) -> None:
         """Ctrl+N: the form, then an undoable create."""
@@ -197,23 +188,14 @@ class PeopleView(QWidget):
     def refresh_person(self, person_id: uuid.UUID) -> None:
         """Show one person as the database now has them (changed, added or gone)."""
         fresh = self._people.table_row(person_id)
-        rows = self.model.rows()
-        position = next((n for n, row in enumerate(rows) if row.id == person_id), None)
-        if fresh is None and position is not None:
-            self.model.remove_row(position)
-        elif fresh is not None and position is not None:
-            self.model.replace_row(position, fresh)
-        elif fresh is not None:
-            self.model.insert_row(len(rows), fresh)
-        self.apply_filter()
-        self._select(person_id)
-
-    def _select(self, person_id: uuid.UUID) -> None:
-        for row in range(self.filter.rowCount()):
-            source = self.filter.mapToSource(self.filter.index(row, 0))
-            if self.model.row_at(source.row()).id == person_id:
-                self.table.selectRow(row)
-                return
+        if fresh is None:
+            self.model.discard(person_id)
+        else:
+            self.model.put(fresh)
+        self._show_count()
+        row = self.model.row_of(person_id)
+        if row is not None:
+            self.table.selectRow(row)
 
 
 def _combo(items: list[str], name: str) -> QComboBox:

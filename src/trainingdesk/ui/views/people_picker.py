@@ -2,6 +2,7 @@
 
 import uuid
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -10,14 +11,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from trainingdesk.domain.enums import Role
 from trainingdesk.domain.records import PersonRow
-from trainingdesk.ui.models.people import PeopleFilter, people_model
+from trainingdesk.ui.models.people import PeopleCriteria, PeopleTableModel
+from trainingdesk.ui.views.tables import record_table
 
 
 class PeoplePicker(QDialog):
@@ -26,19 +27,17 @@ class PeoplePicker(QDialog):
     def __init__(self, people: list[PersonRow], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Add people to the exercise")
-        self.model = people_model(self)
+        self.model = PeopleTableModel(self)
         self.model.set_rows(people)
-        self.filter = PeopleFilter(self)
-        self.filter.setSourceModel(self.model)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search names, fathers' names, ID numbers…")
-        self.table = QTableView()
-        self.table.setModel(self.filter)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        self.table = record_table(
+            self.model,
+            (190, 190, 150, 40, 60, 80, 170),
+            QAbstractItemView.SelectionMode.ExtendedSelection,
+        )
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         self.role = QComboBox()
         for role in Role:
             self.role.addItem(role.value, role)
@@ -58,16 +57,15 @@ class PeoplePicker(QDialog):
         layout.addWidget(self.search)
         layout.addWidget(self.table)
         layout.addLayout(bottom)
-        self.search.textChanged.connect(lambda text: self.filter.set_criteria(search=text))
+        self.search.textChanged.connect(
+            lambda text: self.model.set_criteria(PeopleCriteria(search=text))
+        )
         self.resize(900, 560)
 
     def chosen(self) -> list[uuid.UUID]:
         """The people selected, in list order."""
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        return [
-            self.model.row_at(self.filter.mapToSource(self.filter.index(row, 0)).row()).id
-            for row in rows
-        ]
+        return [self.model.row_at(row).id for row in rows]
 
     def chosen_role(self) -> Role:
         """The role for everyone chosen."""
