@@ -130,24 +130,6 @@ class ExercisesView(QWidget):
         edit_button = QPushButton("Ed&it…")
         new_button.clicked.connect(self.new_exercise)
         edit_button.clicked.connect(self.edit_selected)
-        chain_tab_order(
-            self.year,
-            self.status,
-            self.site,
-            self.key_area,
-            new_button,
-            edit_button,
-            self.table,
-            self.sessions_table,
-            self.generate_button,
-            self.edit_session_button,
-            self.enrolments_table,
-            self.add_people_button,
-            self.remove_button,
-            self.role_choice,
-            self.status_choice,
-            self.apply_role_button,
-        )
         filters = QHBoxLayout()
         for label, combo in (
             ("&Year", self.year),
@@ -196,6 +178,25 @@ class ExercisesView(QWidget):
         self.splitter.addWidget(lower)
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
+        chain_tab_order(
+            self.year,
+            self.status,
+            self.site,
+            self.key_area,
+            new_button,
+            edit_button,
+            self.table,
+            self.tabs,
+            self.generate_button,
+            self.edit_session_button,
+            self.sessions_table,
+            self.add_people_button,
+            self.remove_button,
+            self.role_choice,
+            self.status_choice,
+            self.apply_role_button,
+            self.enrolments_table,
+        )
 
     def _connect(self) -> None:
         self.year.currentIndexChanged.connect(lambda _index: self.reload_rows())
