@@ -20,8 +20,9 @@ SYSTEM_PACKAGES=(
   libxcb-randr0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxcb-shm0 libxcb-sync1 libx11-xcb1
 )
 
-# The tests run the PostgreSQL server mode against a real, throwaway server.
-((WITH_TEST)) && SYSTEM_PACKAGES+=(postgresql)
+# The tests run the PostgreSQL server mode against a real, throwaway server, and read
+# back the PDFs they make with poppler's pdftotext and pdftoppm.
+((WITH_TEST)) && SYSTEM_PACKAGES+=(postgresql poppler-utils)
 
 missing=()
 for package in "${SYSTEM_PACKAGES[@]}"; do

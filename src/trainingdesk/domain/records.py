@@ -6,7 +6,7 @@ edit one. Drafts are validated by `problems()`, which maps fields to messages.
 
 import uuid
 from dataclasses import dataclass, field, fields
-from datetime import date, time
+from datetime import date, datetime, time
 from typing import NamedTuple
 
 from trainingdesk.domain.completion import CompletionResult, CompletionRule
@@ -395,3 +395,77 @@ class DashboardFigures:
     ongoing_exercises: int
     upcoming_exercises: int
     certificates_issued: int
+
+
+@dataclass(frozen=True)
+class GridParticipant:
+    """A person enrolled in an exercise, as the attendance grid and sign-in sheets show them."""
+
+    person_id: uuid.UUID
+    full_name: str
+    native_name: str
+    father_name: str
+    agency_acronym: str
+    country: Country
+    rank: str
+    service_number: str
+    role: Role
+
+
+@dataclass(frozen=True)
+class GridSession:
+    """A session as a column of the attendance grid; locked sessions are read-only."""
+
+    id: uuid.UUID
+    number: int
+    day: date
+    start_time: time | None
+    end_time: time | None
+    module_code: str
+    module_title: str
+    locked_by: str | None = None
+    locked_at: datetime | None = None
+
+    @property
+    def locked(self) -> bool:
+        """True while the coordinator's sign-off stands."""
+        return self.locked_at is not None
+
+
+@dataclass(frozen=True)
+class AttendanceGrid:
+    """Everything the attendance grid of one exercise shows, read in one go.
+
+    `marks` is keyed by (session id, person id); a missing key is a cell not marked yet.
+    `post_tests` holds the post-test scores completion may depend on.
+    """
+
+    exercise: ExerciseRecord
+    rule: CompletionRule
+    participants: tuple[GridParticipant, ...]
+    sessions: tuple[GridSession, ...]
+    marks: dict[tuple[uuid.UUID, uuid.UUID], MarkRecord]
+    post_tests: dict[uuid.UUID, float]
+
+    def session_by_number(self, number: int) -> GridSession | None:
+        """The session with a 1-based number, if the exercise has it."""
+        return next((s for s in self.sessions if s.number == number), None)
+
+
+@dataclass(frozen=True)
+class SignInSheet:
+    """One session's paper sign-in sheet: who should sign, in enrolment-list order."""
+
+    exercise: ExerciseRecord
+    session: GridSession
+    participants: tuple[GridParticipant, ...]
+
+
+@dataclass(frozen=True)
+class MarkChange:
+    """One cell to set (status) or clear (status None), e.g. from an import or a fill."""
+
+    session_id: uuid.UUID
+    person_id: uuid.UUID
+    status: AttendanceStatus | None
+    remark: str = ""
