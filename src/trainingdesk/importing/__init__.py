@@ -1,0 +1,1 @@
+"""Reading files people bring (CSV, XLSX) into plain records; no database access."""

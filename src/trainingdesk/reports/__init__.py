@@ -1,0 +1,1 @@
+"""Documents the program writes (PDF, XLSX) from plain records; no database access."""
