@@ -2,7 +2,7 @@
 
 Usage: .venv/bin/python benchmarks/mark_commit.py [--marks 300]
 
-Each mark goes through AttendanceService.set_mark, as the attendance grid will use it:
+Each mark goes through AttendanceGridService.set_marks, as the attendance grid will use it:
 its own transaction, checks (session open, person enrolled), the audit entry, and a
 commit with synchronous=FULL. The baseline is a one-row upsert in its own transaction on
 the same kind of file with the same pragmas, measured in the same run.
@@ -16,11 +16,12 @@ import time
 from pathlib import Path
 
 from trainingdesk.domain.enums import AttendanceStatus, Role
+from trainingdesk.domain.records import MarkChange
 from trainingdesk.services.container import open_services
 
 
 def service_marks(folder: Path, count: int) -> list[float]:
-    """Milliseconds per `set_mark` on a small demo database."""
+    """Milliseconds per `set_marks` of one mark on a small demo database."""
     services = open_services(str(folder / "demo.sqlite"))
     services.demo.generate(people=60, seed=1)
     exercise = next(e for e in services.exercises.find() if e.participants and e.sessions)
@@ -36,7 +37,7 @@ def service_marks(folder: Path, count: int) -> list[float]:
     for n in range(count):
         session_id, person_id = cells[n % len(cells)]
         started = time.perf_counter()
-        services.attendance.set_mark(session_id, person_id, statuses[n % len(statuses)])
+        services.grid.set_marks([MarkChange(session_id, person_id, statuses[n % len(statuses)])])
         timings.append((time.perf_counter() - started) * 1000)
     services.close()
     return timings
@@ -73,7 +74,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         service = service_marks(Path(folder), args.marks)
         baseline = baseline_marks(Path(folder), args.marks)
-    for label, timings in (("AttendanceService.set_mark", service), ("bare upsert", baseline)):
+    for label, timings in (("AttendanceGridService.set_marks", service), ("bare upsert", baseline)):
         p95 = statistics.quantiles(timings, n=20)[-1]
         print(f"{label:28} median {statistics.median(timings):6.2f} ms   p95 {p95:6.2f} ms")
     ratio = statistics.median(service) / statistics.median(baseline)

@@ -34,4 +34,4 @@ def test_the_mark_commit_benchmark_runs() -> None:
         check=False,
     )
     assert run.returncode == 0, run.stderr
-    assert "AttendanceService.set_mark" in run.stdout
+    assert "AttendanceGridService.set_marks" in run.stdout

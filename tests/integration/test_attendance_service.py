@@ -13,6 +13,7 @@ from trainingdesk.domain.errors import Conflict, ValidationFailed
 from trainingdesk.domain.records import (
     AssessmentDraft,
     ExerciseRecord,
+    MarkChange,
     MarkRecord,
     PersonRecord,
     SessionRecord,
@@ -45,7 +46,7 @@ def test_a_mark_is_in_the_file_as_soon_as_it_is_set(
     services: Services, migrated_db_path: Path
 ) -> None:
     _, sessions, (person,) = _exercise_with(services)
-    services.attendance.set_mark(sessions[0].id, person.id, P)
+    services.grid.set_marks([MarkChange(sessions[0].id, person.id, P)])
     # Another connection, as after a crash and restart, sees the committed mark.
     with sqlite3.connect(migrated_db_path) as other:
         statuses = other.execute("SELECT status FROM attendance_mark").fetchall()
@@ -53,17 +54,16 @@ def test_a_mark_is_in_the_file_as_soon_as_it_is_set(
     assert statuses == [("P",)]
 
 
-def test_setting_a_mark_returns_the_previous_one_for_undo(services: Services) -> None:
+def test_setting_a_mark_returns_what_puts_it_back(services: Services) -> None:
     exercise, sessions, (person,) = _exercise_with(services)
-    assert services.attendance.set_mark(sessions[0].id, person.id, P) is None
-    previous = services.attendance.set_mark(sessions[0].id, person.id, L, "traffic at the gate")
-    assert previous == MarkRecord(sessions[0].id, person.id, P, "")
-    assert services.attendance.marks(exercise.id) == [
-        MarkRecord(sessions[0].id, person.id, L, "traffic at the gate")
-    ]
-    assert services.attendance.set_mark(sessions[0].id, person.id, None) is not None
+    cell = (sessions[0].id, person.id)
+    assert services.grid.set_marks([MarkChange(*cell, P)]) == [MarkChange(*cell, None)]
+    undo = services.grid.set_marks([MarkChange(*cell, L, "traffic at the gate")])
+    assert undo == [MarkChange(*cell, P, "")]
+    assert services.attendance.marks(exercise.id) == [MarkRecord(*cell, L, "traffic at the gate")]
+    services.grid.set_marks([MarkChange(*cell, None)])
     assert services.attendance.marks(exercise.id) == []
-    services.attendance.set_mark(sessions[0].id, person.id, A)
+    services.grid.set_marks([MarkChange(*cell, A)])
     assert services.attendance.marks(exercise.id)[0].status is A
 
 
@@ -71,7 +71,7 @@ def test_only_enrolled_people_get_marks(services: Services) -> None:
     _, sessions, _ = _exercise_with(services)
     stranger = builders.person(services, "Zahir", "Popal", native_name="ظاهر پوپل")
     with pytest.raises(Conflict, match="not enrolled"):
-        services.attendance.set_mark(sessions[0].id, stranger.id, P)
+        services.grid.set_marks([MarkChange(sessions[0].id, stranger.id, P)])
 
 
 def test_a_locked_session_refuses_marks(services: Services) -> None:
@@ -82,8 +82,8 @@ def test_a_locked_session_refuses_marks(services: Services) -> None:
             .where(TrainingSession.id == sessions[0].id)
             .values(locked_at=utcnow(), locked_by="Coordinator Torkham")
         )
-    with pytest.raises(Conflict, match="locked by Coordinator Torkham"):
-        services.attendance.set_mark(sessions[0].id, person.id, P)
+    with pytest.raises(Conflict, match="signed off by Coordinator Torkham"):
+        services.grid.set_marks([MarkChange(sessions[0].id, person.id, P)])
     assert services.attendance.marks(exercise.id) == []
 
 
@@ -91,12 +91,12 @@ def test_completion_follows_the_exercises_rule(services: Services) -> None:
     exercise, sessions, people = _exercise_with(services, people=4)
     steady, late_comer, excused, absent = people
     for session in sessions:
-        services.attendance.set_mark(session.id, steady.id, P)
-        services.attendance.set_mark(session.id, late_comer.id, L)
-        services.attendance.set_mark(session.id, absent.id, A)
-    services.attendance.set_mark(sessions[0].id, excused.id, E)
-    services.attendance.set_mark(sessions[1].id, excused.id, P)
-    services.attendance.set_mark(sessions[2].id, excused.id, P)
+        services.grid.set_marks([MarkChange(session.id, steady.id, P)])
+        services.grid.set_marks([MarkChange(session.id, late_comer.id, L)])
+        services.grid.set_marks([MarkChange(session.id, absent.id, A)])
+    services.grid.set_marks([MarkChange(sessions[0].id, excused.id, E)])
+    services.grid.set_marks([MarkChange(sessions[1].id, excused.id, P)])
+    services.grid.set_marks([MarkChange(sessions[2].id, excused.id, P)])
     results = {c.person_id: c for c in services.attendance.completion(exercise.id)}
     assert results[steady.id].eligible
     assert results[late_comer.id].eligible
@@ -117,7 +117,7 @@ def test_an_exercise_without_sessions_completes_nobody(services: Services) -> No
 
 def test_unmarked_sessions_keep_completion_back(services: Services) -> None:
     exercise, sessions, (person,) = _exercise_with(services)
-    services.attendance.set_mark(sessions[0].id, person.id, P)
+    services.grid.set_marks([MarkChange(sessions[0].id, person.id, P)])
     (result,) = services.attendance.completion(exercise.id)
     assert not result.eligible
     assert "2 session(s) not marked yet" in result.result.reasons
@@ -125,9 +125,9 @@ def test_unmarked_sessions_keep_completion_back(services: Services) -> None:
 
 def test_deleted_sessions_do_not_count(services: Services) -> None:
     exercise, sessions, (person,) = _exercise_with(services)
-    services.attendance.set_mark(sessions[0].id, person.id, P)
-    services.attendance.set_mark(sessions[1].id, person.id, P)
-    services.attendance.set_mark(sessions[2].id, person.id, A)
+    services.grid.set_marks([MarkChange(sessions[0].id, person.id, P)])
+    services.grid.set_marks([MarkChange(sessions[1].id, person.id, P)])
+    services.grid.set_marks([MarkChange(sessions[2].id, person.id, A)])
     services.exercises.delete_session(sessions[2].id)
     (result,) = services.attendance.completion(exercise.id)
     assert result.eligible
@@ -137,7 +137,7 @@ def test_withdrawn_participants_and_trainers_get_no_certificate(services: Servic
     exercise, sessions, people = _exercise_with(services, people=2)
     for session in sessions:
         for person in people:
-            services.attendance.set_mark(session.id, person.id, P)
+            services.grid.set_marks([MarkChange(session.id, person.id, P)])
     enrolments = services.enrolments.for_exercise(exercise.id)
     services.enrolments.update(
         enrolments[0].id, role=Role.PARTICIPANT, status=EnrolmentStatus.WITHDRAWN
@@ -153,8 +153,8 @@ def test_the_post_test_pass_mark_is_applied(services: Services) -> None:
     )
     passed, failed = people
     for session in sessions:
-        services.attendance.set_mark(session.id, passed.id, P)
-        services.attendance.set_mark(session.id, failed.id, P)
+        services.grid.set_marks([MarkChange(session.id, passed.id, P)])
+        services.grid.set_marks([MarkChange(session.id, failed.id, P)])
     services.attendance.set_assessment(exercise.id, passed.id, AssessmentDraft(40, 75, 5))
     services.attendance.set_assessment(exercise.id, failed.id, AssessmentDraft(40, 55, 4))
     results = {c.person_id: c for c in services.attendance.completion(exercise.id)}

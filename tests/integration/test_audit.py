@@ -6,7 +6,13 @@ from sqlalchemy import select
 
 from tests import builders
 from trainingdesk.domain.enums import AttendanceStatus, CurriculumKind, Equivalence, Role
-from trainingdesk.domain.records import AssessmentDraft, CurriculumDraft, ModuleDraft, SessionDraft
+from trainingdesk.domain.records import (
+    AssessmentDraft,
+    CurriculumDraft,
+    MarkChange,
+    ModuleDraft,
+    SessionDraft,
+)
 from trainingdesk.services.container import Services
 from trainingdesk.storage.models import AuditEntry, Base, Replicated
 
@@ -26,7 +32,7 @@ def test_every_row_written_by_a_use_case_is_audited_and_stamped(services: Servic
     services.exercises.set_modules(exercise.id, [jbm_module.id])
     session = services.exercises.add_session(exercise.id, SessionDraft(day=date(2012, 10, 6)))
     services.enrolments.enrol(exercise.id, [person.id], Role.PARTICIPANT)
-    services.attendance.set_mark(session.id, person.id, AttendanceStatus.LATE)
+    services.grid.set_marks([MarkChange(session.id, person.id, AttendanceStatus.LATE)])
     services.attendance.set_assessment(exercise.id, person.id, AssessmentDraft(40, 70, 4))
 
     with services.database.session_factory() as db:

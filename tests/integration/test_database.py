@@ -160,3 +160,25 @@ def test_a_malformed_url_is_a_clear_error() -> None:
 def test_an_unknown_kind_of_database_is_a_clear_error() -> None:
     with pytest.raises(DatabaseUnreadable, match="cannot use a database of type 'nonsense'"):
         open_database("nonsense://somewhere/db")
+
+
+def test_a_first_release_database_keeps_its_audit_log_when_upgraded(db_path: Path) -> None:
+    engine = create_engine(f"sqlite:///{db_path}")
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.execute(
+            text(
+                "INSERT INTO audit_entry (id, at, user_name, action, table_name, changes) "
+                "VALUES ('00000000000000000000000000000001', '2013-10-06 08:00:00', 'amina', "
+                "'update', 'person', '{}')"
+            )
+        )
+    engine.dispose()
+    database = open_database(str(db_path))
+    with database.engine.connect() as connection:
+        rows = connection.execute(text("SELECT user_name, reason FROM audit_entry")).all()
+    database.close()
+    assert [tuple(row) for row in rows] == [("amina", "")]
+    assert list(db_path.parent.glob("*0001*")), "the 0001 database was backed up first"

@@ -11,6 +11,7 @@ from tests import builders
 from tests.conftest import TEST_ACTOR
 from trainingdesk.domain.enums import AttendanceStatus, Country
 from trainingdesk.domain.errors import Conflict
+from trainingdesk.domain.records import MarkChange
 from trainingdesk.services.container import open_services
 from trainingdesk.storage.database import open_database
 from trainingdesk.storage.errors import DatabaseTooNew, NotTrainingDeskDatabase
@@ -39,7 +40,7 @@ def test_services_work_on_postgresql(postgres_url: str) -> None:
     sessions = services.exercises.generate_daily_sessions(exercise.id)
     services.enrolments.enrol(exercise.id, [person.id])
     for session in sessions:
-        services.attendance.set_mark(session.id, person.id, AttendanceStatus.PRESENT)
+        services.grid.set_marks([MarkChange(session.id, person.id, AttendanceStatus.PRESENT)])
     (completion,) = services.attendance.completion(exercise.id)
     assert completion.eligible
     assert services.exercises.find(year=2012) == [services.exercises.get(exercise.id)]

@@ -1,4 +1,4 @@
-"""Attendance marks, test scores, and who completed an exercise."""
+"""Test scores, the marks as stored, and who completed an exercise."""
 
 import uuid
 from collections import defaultdict
@@ -31,48 +31,6 @@ class AttendanceService:
 
     def __init__(self, unit_of_work: UnitOfWorkFactory) -> None:
         self._uow = unit_of_work
-
-    def set_mark(
-        self,
-        session_id: uuid.UUID,
-        person_id: uuid.UUID,
-        status: AttendanceStatus | None,
-        remark: str = "",
-    ) -> MarkRecord | None:
-        """Set (or with None clear) one mark, committed at once; returns the previous mark.
-
-        The previous mark is what an undo puts back.
-        """
-        with self._uow() as uow:
-            session = _open_session(uow, session_id)
-            _require_enrolled(uow, session.exercise_id, person_id)
-            row = uow.marks.find_one(
-                AttendanceMark.session_id == session_id,
-                AttendanceMark.person_id == person_id,
-                include_deleted=True,
-            )
-            previous = _mark_record(row) if row is not None and row.deleted_at is None else None
-            if status is None:
-                if row is not None and row.deleted_at is None:
-                    uow.marks.delete(row)
-            elif row is None:
-                uow.marks.add(
-                    AttendanceMark(
-                        id=uuid.uuid4(),
-                        session_id=session_id,
-                        person_id=person_id,
-                        status=status,
-                        remark=remark.strip(),
-                        marked_by=uow.actor.user_name,
-                    )
-                )
-            else:
-                uow.marks.restore(row)
-                row.status = status
-                row.remark = remark.strip()
-                row.marked_by = uow.actor.user_name
-            uow.commit()
-            return previous
 
     def marks(self, exercise_id: uuid.UUID) -> list[MarkRecord]:
         """Every live mark of an exercise's live sessions."""
@@ -182,17 +140,6 @@ class AttendanceService:
                     )
                 )
             return results
-
-
-def _open_session(uow: UnitOfWork, session_id: uuid.UUID) -> TrainingSession:
-    session = uow.sessions.require(session_id)
-    if session.locked_at is not None:
-        raise Conflict(
-            f"the session of {session.day.isoformat()} is locked by "
-            f"{session.locked_by or 'the coordinator'}; unlock it to change marks"
-        )
-    uow.exercises.require(session.exercise_id)
-    return session
 
 
 def _require_enrolled(uow: UnitOfWork, exercise_id: uuid.UUID, person_id: uuid.UUID) -> None:

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from trainingdesk.services.attendance import AttendanceService
+from trainingdesk.services.attendance_grid import AttendanceGridService
 from trainingdesk.services.curricula import CurriculumService
 from trainingdesk.services.dashboard import DashboardService
 from trainingdesk.services.demo import DemoService
@@ -30,6 +31,7 @@ class Services:
     exercises: ExerciseService = field(init=False)
     enrolments: EnrolmentService = field(init=False)
     attendance: AttendanceService = field(init=False)
+    grid: AttendanceGridService = field(init=False)
     demo: DemoService = field(init=False)
     dashboard: DashboardService = field(init=False)
 
@@ -41,6 +43,7 @@ class Services:
         self.exercises = ExerciseService(uow)
         self.enrolments = EnrolmentService(uow)
         self.attendance = AttendanceService(uow)
+        self.grid = AttendanceGridService(uow, self.exercises)
         self.demo = DemoService(uow)
         self.dashboard = DashboardService(uow)
 

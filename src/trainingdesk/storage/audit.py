@@ -14,6 +14,7 @@ from trainingdesk.storage.identity import Actor
 from trainingdesk.storage.models import AuditEntry, Laptop, Replicated, Setting, utcnow
 
 ACTOR_KEY = "trainingdesk.actor"
+REASON_KEY = "trainingdesk.reason"
 _UNAUDITED = (AuditEntry, Laptop)
 _STAMP_COLUMNS = {"created_at", "updated_at", "changed_by"}
 
@@ -26,6 +27,7 @@ def install_audit(factory: sessionmaker[Session]) -> None:
 
 def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
     actor: Actor | None = session.info.get(ACTOR_KEY)
+    reason: str = session.info.get(REASON_KEY, "")
     now = utcnow()
     entries: list[AuditEntry] = []
     for obj in list(session.new):
@@ -44,6 +46,8 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
     for obj in list(session.deleted):
         if not isinstance(obj, _UNAUDITED):
             entries.append(_entry(obj, AuditAction.DELETE, {}, actor, now))
+    for entry in entries:
+        entry.reason = reason
     session.add_all(entries)
 
 

@@ -7,7 +7,7 @@ from typing import Self
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from trainingdesk.storage.audit import ACTOR_KEY, install_audit
+from trainingdesk.storage.audit import ACTOR_KEY, REASON_KEY, install_audit
 from trainingdesk.storage.database import Database
 from trainingdesk.storage.errors import DatabaseUnreadable
 from trainingdesk.storage.identity import Actor
@@ -85,6 +85,10 @@ class UnitOfWork:
         if isinstance(exc, OperationalError):
             # Locked, read-only, full or vanished databases: say so in one line, not a trace.
             raise DatabaseUnreadable(f"the database could not be used: {exc.orig}") from exc
+
+    def give_reason(self, reason: str) -> None:
+        """Record the user's reason in the audit entries of the changes committed next."""
+        self.session.info[REASON_KEY] = reason.strip()
 
     def commit(self) -> None:
         """Write the changes, registering this laptop the first time it writes."""

@@ -51,6 +51,8 @@ class AuditEntry(Base):
     row_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     # JSON object {field: [old, new]}; text so that SQLite and PostgreSQL read it alike.
     changes: Mapped[str] = mapped_column(Text, default="{}")
+    # Why, in the user's words, where the action asks for it (unlocking a signed-off session).
+    reason: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class Laptop(Base):
