@@ -72,9 +72,9 @@ class AttendanceGridService:
                     select(Assessment.person_id, Assessment.post_test).where(
                         Assessment.exercise_id == exercise_id,
                         Assessment.deleted_at.is_(None),
-                        Assessment.post_test.is_not(None),
                     )
                 )
+                if score is not None
             }
         return AttendanceGrid(
             exercise=exercise,
