@@ -35,3 +35,31 @@ def test_the_mark_commit_benchmark_runs() -> None:
     )
     assert run.returncode == 0, run.stderr
     assert "AttendanceGridService.set_marks" in run.stdout
+
+
+def test_the_attendance_grid_benchmark_runs(demo_template: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "demo.sqlite"
+    copy.write_bytes(demo_template.read_bytes())
+    script = ROOT / "benchmarks" / "attendance_grid.py"
+    run = subprocess.run(
+        [
+            sys.executable,
+            str(script),
+            "--db",
+            str(copy),
+            "--people",
+            "12",
+            "--sessions",
+            "4",
+            "--keys",
+            "20",
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "Attendance grid: 12 participants x 4 sessions" in run.stdout
+    assert "keystroke mark with commit" in run.stdout

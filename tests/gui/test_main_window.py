@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from trainingdesk.domain.enums import Country, Sex
 from trainingdesk.domain.records import PersonRow
 from trainingdesk.domain.search import query_tokens
-from trainingdesk.ui.main_window import MainWindow
+from trainingdesk.ui.main_window import SCREENS, MainWindow
 from trainingdesk.ui.views.person_form import PersonDialog
 
 
@@ -43,9 +43,10 @@ def _visible_people(window: MainWindow) -> list[str]:
 
 def test_the_window_opens_on_the_dashboard_with_every_screen(main_window: MainWindow) -> None:
     assert main_window.stack.currentWidget() is main_window.dashboard
-    assert [main_window.navigation.item(n).text() for n in range(4)] == [
+    assert [main_window.navigation.item(n).text() for n in range(5)] == [
         "Dashboard",
         "Exercises",
+        "Attendance",
         "People",
         "Curricula",
     ]
@@ -54,15 +55,17 @@ def test_the_window_opens_on_the_dashboard_with_every_screen(main_window: MainWi
 
 def test_keyboard_shortcuts_switch_screens(main_window: MainWindow, qtbot: QtBot) -> None:
     qtbot.keyClick(main_window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
-    assert main_window.stack.currentWidget() is main_window.people
+    assert main_window.stack.currentWidget() is main_window.attendance
     qtbot.keyClick(main_window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert main_window.stack.currentWidget() is main_window.people
+    qtbot.keyClick(main_window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     assert main_window.stack.currentWidget() is main_window.curricula
 
 
 def test_searching_people_in_latin_script_finds_every_spelling(
     main_window: MainWindow, qtbot: QtBot
 ) -> None:
-    main_window.navigation.setCurrentRow(2)
+    main_window.navigation.setCurrentRow(SCREENS.index("People"))
     total = main_window.people.model.rowCount()
     qtbot.keyClicks(main_window.people.search, "Muhammad")
     shown = main_window.people.model.rowCount()
@@ -89,7 +92,7 @@ def test_searching_people_in_arabic_script_and_persian_digits(
 
 
 def test_ctrl_f_focuses_the_search(main_window: MainWindow, qtbot: QtBot) -> None:
-    main_window.navigation.setCurrentRow(2)
+    main_window.navigation.setCurrentRow(SCREENS.index("People"))
     main_window.people.table.setFocus()
     qtbot.keyClick(main_window.people, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is main_window.people.search
@@ -208,7 +211,7 @@ def _when_dialog_opens(action: Callable[[QWidget], None], results: list[str]) ->
 
 
 def _select_first_person(window: MainWindow, qtbot: QtBot) -> PersonRow:
-    window.navigation.setCurrentRow(2)
+    window.navigation.setCurrentRow(SCREENS.index("People"))
     window.people.table.setFocus()
     window.people.table.selectRow(0)
     return window.people.selected_person()  # type: ignore[return-value]
@@ -280,7 +283,7 @@ def test_deleting_asks_first_and_can_be_undone(main_window: MainWindow, qtbot: Q
 
 
 def test_a_new_person_is_added_through_the_form(main_window: MainWindow, qtbot: QtBot) -> None:
-    main_window.navigation.setCurrentRow(2)
+    main_window.navigation.setCurrentRow(SCREENS.index("People"))
     total = main_window.people.model.rowCount()
 
     def fill(dialog: QWidget) -> None:

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from trainingdesk.ui.main_window import MainWindow
+from trainingdesk.ui.main_window import SCREENS, MainWindow
 from trainingdesk.ui.views.exercise_form import ExerciseDialog
 from trainingdesk.ui.views.person_form import PersonDialog
 
@@ -50,7 +50,7 @@ def _name(widget: QWidget) -> str:
 
 
 def test_the_people_screen_tabs_in_reading_order(main_window: MainWindow, qtbot: QtBot) -> None:
-    main_window.navigation.setCurrentRow(2)
+    main_window.navigation.setCurrentRow(SCREENS.index("People"))
     view = main_window.people
     walk = _tab_walk(qtbot, view.search)
     assert view.table in walk

@@ -23,7 +23,7 @@ Changed = Callable[[uuid.UUID], None]
 ErrorShown = Callable[[str], None]
 
 
-class _ServiceCommand(QUndoCommand):
+class ServiceCommand(QUndoCommand):
     """Runs service calls; a failure is shown and the command made obsolete, never raised.
 
     Qt calls redo() and undo() from C++, where a Python exception would be lost.
@@ -41,7 +41,7 @@ class _ServiceCommand(QUndoCommand):
             self._on_error(f"{self.text()} could not be done: {exc}")
 
 
-class CreatePerson(_ServiceCommand):
+class CreatePerson(ServiceCommand):
     """Add a person; undo deletes them, redo brings the same row back."""
 
     def __init__(
@@ -76,7 +76,7 @@ class CreatePerson(_ServiceCommand):
             self._changed(person_id)
 
 
-class EditPerson(_ServiceCommand):
+class EditPerson(ServiceCommand):
     """Replace a person's details; undo puts the previous ones back."""
 
     def __init__(
@@ -108,7 +108,7 @@ class EditPerson(_ServiceCommand):
         self._changed(self._person_id)
 
 
-class DeletePerson(_ServiceCommand):
+class DeletePerson(ServiceCommand):
     """Delete a person (a tombstone); undo restores them."""
 
     def __init__(
@@ -135,7 +135,7 @@ class DeletePerson(_ServiceCommand):
         self._changed(self._person_id)
 
 
-class SaveExercise(_ServiceCommand):
+class SaveExercise(ServiceCommand):
     """Create an exercise, or change one; undo deletes it again or puts the old details back."""
 
     def __init__(
@@ -186,7 +186,7 @@ class SaveExercise(_ServiceCommand):
         self._changed(self.exercise_id)
 
 
-class DeleteExercise(_ServiceCommand):
+class DeleteExercise(ServiceCommand):
     """Delete an exercise (a tombstone); undo restores it."""
 
     def __init__(
@@ -213,7 +213,7 @@ class DeleteExercise(_ServiceCommand):
         self._changed(self._exercise_id)
 
 
-class GenerateSessions(_ServiceCommand):
+class GenerateSessions(ServiceCommand):
     """One session per day of the exercise; undo deletes the sessions it made."""
 
     def __init__(
@@ -253,7 +253,7 @@ class GenerateSessions(_ServiceCommand):
         self._changed(self._exercise_id)
 
 
-class EnrolPeople(_ServiceCommand):
+class EnrolPeople(ServiceCommand):
     """Enrol several people in a role; undo removes those this command enrolled."""
 
     def __init__(
@@ -293,7 +293,7 @@ class EnrolPeople(_ServiceCommand):
         self._changed(self._exercise_id)
 
 
-class RemoveEnrolment(_ServiceCommand):
+class RemoveEnrolment(ServiceCommand):
     """Take a person out of an exercise; undo puts them back."""
 
     def __init__(
@@ -319,7 +319,7 @@ class RemoveEnrolment(_ServiceCommand):
         self._changed(self._enrolment.exercise_id)
 
 
-class UpdateEnrolment(_ServiceCommand):
+class UpdateEnrolment(ServiceCommand):
     """Change the role or status of an enrolment; undo puts the old ones back."""
 
     def __init__(
@@ -350,7 +350,7 @@ class UpdateEnrolment(_ServiceCommand):
         self._changed(self._enrolment.exercise_id)
 
 
-class EditSession(_ServiceCommand):
+class EditSession(ServiceCommand):
     """Change a session's day, times, module or trainer; undo puts the old ones back."""
 
     def __init__(

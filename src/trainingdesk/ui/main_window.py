@@ -1,5 +1,6 @@
 """The main window: a side bar of screens over one open database."""
 
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,13 +24,14 @@ from trainingdesk.services.container import Services
 from trainingdesk.storage.database import demo_database_path
 from trainingdesk.storage.errors import StorageError
 from trainingdesk.ui.tasks import BackgroundTask
+from trainingdesk.ui.views.attendance import AttendanceView
 from trainingdesk.ui.views.curricula import CurriculaView
 from trainingdesk.ui.views.dashboard import DashboardView
 from trainingdesk.ui.views.exercises import Editing, ExercisesView
 from trainingdesk.ui.views.people import PeopleView
 
 ServicesOpener = Callable[[str], Services]
-SCREENS = ("Dashboard", "Exercises", "People", "Curricula")
+SCREENS = ("Dashboard", "Exercises", "Attendance", "People", "Curricula")
 MAX_RECENT = 8
 
 
@@ -63,13 +65,12 @@ class MainWindow(QMainWindow):
         services = self.services
         # Commands hold the services of the database they were made on.
         self.undo_stack.clear()
-        self.exercises = ExercisesView(
-            services,
-            Editing(
-                self.undo_stack,
-                lambda message: self.show_error("The change could not be made", message),
-            ),
+        editing = Editing(
+            self.undo_stack,
+            lambda message: self.show_error("The change could not be made", message),
         )
+        self.exercises = ExercisesView(services, editing, self.show_attendance)
+        self.attendance = AttendanceView(services, editing)
         self.people = PeopleView(
             services.people,
             services.reference,
@@ -78,10 +79,22 @@ class MainWindow(QMainWindow):
         )
         self.curricula = CurriculaView(services.curricula)
         self.dashboard = DashboardView(services.dashboard, self.show_people, self.show_exercises)
-        screens: tuple[QWidget, ...] = (self.dashboard, self.exercises, self.people, self.curricula)
+        screens: tuple[QWidget, ...] = (
+            self.dashboard,
+            self.exercises,
+            self.attendance,
+            self.people,
+            self.curricula,
+        )
         for screen in screens:
             self.stack.addWidget(screen)
-        for screen_with_data in (self.dashboard, self.exercises, self.people, self.curricula):
+        for screen_with_data in (
+            self.dashboard,
+            self.exercises,
+            self.attendance,
+            self.people,
+            self.curricula,
+        ):
             screen_with_data.reload()
         self._restore_columns_and_splitters()
         self.navigation.setCurrentRow(0)
@@ -130,6 +143,12 @@ class MainWindow(QMainWindow):
         """Switch to People, filtered."""
         self.navigation.setCurrentRow(SCREENS.index("People"))
         self.people.show_filtered(country, sex)
+
+    def show_attendance(self, exercise_id: uuid.UUID) -> None:
+        """Switch to Attendance on one exercise, ready for typing."""
+        self.navigation.setCurrentRow(SCREENS.index("Attendance"))
+        self.attendance.open_exercise(exercise_id)
+        self.attendance.table.setFocus()
 
     def show_exercises(self, year: int | None, status: ExerciseStatus | None) -> None:
         """Switch to Exercises, filtered."""
@@ -224,6 +243,7 @@ class MainWindow(QMainWindow):
             "exercises": self.exercises.table,
             "sessions": self.exercises.sessions_table,
             "enrolments": self.exercises.enrolments_table,
+            "scores": self.attendance.scores_table,
             "curricula": self.curricula.curricula_table,
             "modules": self.curricula.modules_table,
         }

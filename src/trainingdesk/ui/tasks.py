@@ -43,7 +43,9 @@ class _Runner(QRunnable):
             result = self._work(report)
         except Cancelled:
             self._signals.cancelled.emit()
-        except (TrainingDeskError, StorageError) as exc:
+        except (TrainingDeskError, StorageError, OSError) as exc:
+            # OSError: a full USB stick or a read-only folder must end in a message, not a
+            # progress dialog waiting forever for a thread that died.
             self._signals.failed.emit(str(exc))
         else:
             self._signals.succeeded.emit(result)

@@ -80,10 +80,17 @@ class Editing:
 class ExercisesView(QWidget):
     """The exercises list; below it, the selected exercise's sessions and enrolments."""
 
-    def __init__(self, services: Services, editing: Editing, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        editing: Editing,
+        take_attendance: Callable[[uuid.UUID], None],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._services = services
         self._editing = editing
+        self._take_attendance = take_attendance
         self.model = RecordTableModel(EXERCISE_COLUMNS, self)
         self.sessions_model = RecordTableModel(SESSION_COLUMNS, self)
         self.enrolments_model = RecordTableModel(ENROLMENT_COLUMNS, self)
@@ -128,6 +135,9 @@ class ExercisesView(QWidget):
     def _build_layout(self) -> None:
         new_button = QPushButton("&New exercise…")
         edit_button = QPushButton("Ed&it…")
+        self.attendance_button = QPushButton("&Attendance…")
+        self.attendance_button.setToolTip("The attendance grid of this exercise (Ctrl+T)")
+        self.attendance_button.clicked.connect(self.open_attendance)
         new_button.clicked.connect(self.new_exercise)
         edit_button.clicked.connect(self.edit_selected)
         filters = QHBoxLayout()
@@ -144,6 +154,7 @@ class ExercisesView(QWidget):
         filters.addStretch()
         filters.addWidget(new_button)
         filters.addWidget(edit_button)
+        filters.addWidget(self.attendance_button)
         self.tabs = QTabWidget()
         self.tabs.addTab(
             _panel(self.sessions_table, [self.generate_button, self.edit_session_button]),
@@ -185,6 +196,7 @@ class ExercisesView(QWidget):
             self.key_area,
             new_button,
             edit_button,
+            self.attendance_button,
             self.table,
             self.tabs,
             self.generate_button,
@@ -214,6 +226,7 @@ class ExercisesView(QWidget):
         for keys, owner, slot in (
             (QKeySequence(QKeySequence.StandardKey.New), self, self.new_exercise),
             (QKeySequence(Qt.Key.Key_Return), self.table, self.edit_selected),
+            (QKeySequence("Ctrl+T"), self, self.open_attendance),
             (QKeySequence(Qt.Key.Key_Return), self.sessions_table, self.edit_session),
             (QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_selected),
             (
@@ -271,6 +284,12 @@ class ExercisesView(QWidget):
             self.table.selectRow(position)
         else:
             self._show_detail(None)
+
+    def open_attendance(self) -> None:
+        """Ctrl+T: the attendance grid of the selected exercise."""
+        exercise = self.selected()
+        if exercise is not None:
+            self._take_attendance(exercise.id)
 
     def selected(self) -> ExerciseRecord | None:
         """The exercise of the selected row."""
@@ -483,6 +502,7 @@ class ExercisesView(QWidget):
             self.add_people_button,
             self.remove_button,
             self.apply_role_button,
+            self.attendance_button,
         ):
             button.setEnabled(exercise is not None)
         if exercise is None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from trainingdesk import __version__
+from trainingdesk.cli import attendance as attendance_commands
 from trainingdesk.domain.calendars import format_solar_hijri_numeric
 from trainingdesk.domain.enums import Country, EnrolmentStatus, ExerciseStatus, KeyArea, Role, Sex
 from trainingdesk.domain.errors import TrainingDeskError
@@ -115,7 +116,42 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--limit", type=_whole(1, 1_000_000), metavar="N")
     listing.add_argument("--json", action="store_true", help="machine-readable output")
     listing.set_defaults(handler=Command(_people_list))
+
+    _add_attendance_commands(commands)
     return parser
+
+
+def _add_attendance_commands(commands: "argparse._SubParsersAction[_Parser]") -> None:
+    attendance = commands.add_parser(
+        "attendance", help="sign-in sheets, marks from CSV/XLSX, the grid to XLSX"
+    ).add_subparsers(dest="action", metavar="ACTION", required=True)
+    sheet = attendance.add_parser("sheet", help="a printable PDF sign-in sheet of one session")
+    sheet.add_argument("--exercise", required=True, metavar="CODE", help="exercise code")
+    sheet.add_argument(
+        "--session", required=True, type=_whole(1, 10_000), metavar="N", help="1 = the first"
+    )
+    sheet.add_argument(
+        "--out", required=True, type=attendance_commands.output_argument(".pdf"), metavar="FILE"
+    )
+    sheet.set_defaults(handler=Command(attendance_commands.sheet))
+    importing = attendance.add_parser(
+        "import", help="marks from a CSV/XLSX file: one row per person, one column per session"
+    )
+    importing.add_argument("file", type=attendance_commands.file_argument, metavar="FILE")
+    importing.add_argument("--exercise", required=True, metavar="CODE", help="exercise code")
+    importing.add_argument(
+        "--errors",
+        type=attendance_commands.output_argument(".csv"),
+        metavar="FILE",
+        help="write the problems found to this CSV (for whoever sent the file)",
+    )
+    importing.set_defaults(handler=Command(attendance_commands.import_marks))
+    export = attendance.add_parser("export", help="the attendance grid as an XLSX workbook")
+    export.add_argument("--exercise", required=True, metavar="CODE", help="exercise code")
+    export.add_argument(
+        "--out", required=True, type=attendance_commands.output_argument(".xlsx"), metavar="FILE"
+    )
+    export.set_defaults(handler=Command(attendance_commands.export))
 
 
 def main(
