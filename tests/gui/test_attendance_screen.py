@@ -7,14 +7,17 @@ import sys
 import uuid
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 import pytest
+from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QInputDialog,
     QLineEdit,
+    QMessageBox,
     QTableView,
     QWidget,
 )
@@ -30,6 +33,7 @@ from trainingdesk.services.container import Services
 from trainingdesk.storage.models import AuditEntry
 from trainingdesk.ui.main_window import SCREENS, MainWindow
 from trainingdesk.ui.views.attendance import AttendanceView
+from trainingdesk.ui.views.attendance_files import ImportErrorsDialog
 
 ROOT = Path(__file__).resolve().parents[2]
 P, L, E, A = (
@@ -330,3 +334,95 @@ def test_a_killed_program_loses_no_mark_the_grid_showed(
     # a key typed after the last line read may have stored one cell more.
     assert {cell: stored.get(cell) for cell in shown} == shown
     assert len(shown) <= len(stored) <= len(shown) + 1
+
+
+def test_the_sign_in_sheet_of_the_current_session_is_saved_as_pdf(
+    main_window: MainWindow,
+    attendance: tuple[AttendanceView, uuid.UUID],
+    qtbot: QtBot,
+    tmp_path: Path,
+) -> None:
+    view, exercise_id = attendance
+    view.table.setCurrentIndex(view.model.index(0, view.model.session_column(2)))
+    target = tmp_path / "sheet.pdf"
+    view.files.save_sign_in_sheet(target)
+    qtbot.waitUntil(lambda: view.files.last_saved == target, timeout=20_000)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    grid = main_window.services.grid.grid(exercise_id)
+    assert "Session: 3 of 3" in text or "3 of 3" in text
+    for participant in grid.participants:
+        assert participant.full_name in text
+    assert str(target) in view.message.text()
+
+
+def test_marks_imported_from_a_file_land_together_and_undo_together(
+    main_window: MainWindow, attendance: tuple[AttendanceView, uuid.UUID], tmp_path: Path
+) -> None:
+    view, exercise_id = attendance
+    grid = main_window.services.grid.grid(exercise_id)
+    source = tmp_path / "day-sheets.csv"
+    lines = ["ID number;1;2;3"] + [
+        f"{p.service_number};P;L;" for p in grid.participants if p.service_number
+    ]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    expected = 2 * (len(lines) - 1)
+
+    _when_dialog_opens(
+        lambda dialog: cast(QMessageBox, dialog).button(QMessageBox.StandardButton.Yes).click(), []
+    )
+    plan = view.files.import_marks(source)
+    assert plan is not None and plan.ok
+    assert len(main_window.services.attendance.marks(exercise_id)) == expected
+    assert view.model.data(view.model.index(0, view.model.session_column(1))) == "L"
+    trigger_menu_action(main_window, "Edit", "Undo")
+    assert main_window.services.attendance.marks(exercise_id) == []
+
+
+def test_a_file_with_mistakes_is_refused_whole_with_a_list_to_send_back(
+    main_window: MainWindow,
+    attendance: tuple[AttendanceView, uuid.UUID],
+    qtbot: QtBot,
+    tmp_path: Path,
+) -> None:
+    view, exercise_id = attendance
+    grid = main_window.services.grid.grid(exercise_id)
+    source = tmp_path / "marks.csv"
+    source.write_text(
+        f"ID number,1\n{grid.participants[0].service_number},P\nNOBODY-9,Q\n", encoding="utf-8"
+    )
+    report = tmp_path / "problems.csv"
+
+    def save_and_close(dialog: QWidget) -> None:
+        assert isinstance(dialog, ImportErrorsDialog)
+        assert "row 3" in dialog.details.toPlainText().lower()
+        dialog.save_report(report)
+        dialog.reject()
+
+    _when_dialog_opens(save_and_close, [])
+    plan = view.files.import_marks(source)
+    assert plan is not None and not plan.ok
+    qtbot.waitUntil(report.exists)
+    assert main_window.services.attendance.marks(exercise_id) == []
+    assert "NOBODY-9" in report.read_text(encoding="utf-8-sig")
+
+
+def test_the_grid_is_exported_to_a_workbook(
+    main_window: MainWindow,
+    attendance: tuple[AttendanceView, uuid.UUID],
+    qtbot: QtBot,
+    tmp_path: Path,
+) -> None:
+    view, _ = attendance
+    qtbot.keyClicks(view.table, "pl")
+    target = tmp_path / "grid.xlsx"
+    view.files.export_grid(target)
+    qtbot.waitUntil(lambda: view.files.last_saved == target, timeout=20_000)
+    letters = {
+        cell.value
+        for row in load_workbook(target).active.iter_rows()
+        for cell in row
+        if cell.value in ("P", "L")
+    }
+    assert letters == {"P", "L"}

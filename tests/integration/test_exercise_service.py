@@ -81,6 +81,9 @@ def test_exercises_are_filtered_by_year_and_key_area(services: Services) -> None
     assert services.exercises.find() == [newer, older]
     assert services.exercises.find(year=2012) == [older]
     assert services.exercises.find(key_area=KeyArea.DIALOGUE) == [newer]
+    labels = services.exercises.labels()
+    assert [label.id for label in labels] == [newer.id, older.id]
+    assert labels[0].text() == f"WSH-2013-01 — {newer.title} (01 May 2013)"
 
 
 def test_one_session_per_day_is_generated_once(services: Services) -> None:

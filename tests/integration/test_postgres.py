@@ -43,6 +43,10 @@ def test_services_work_on_postgresql(postgres_url: str) -> None:
         services.grid.set_marks([MarkChange(session.id, person.id, AttendanceStatus.PRESENT)])
     (completion,) = services.attendance.completion(exercise.id)
     assert completion.eligible
+    grid = services.grid.grid(exercise.id)
+    assert len(grid.marks) == len(sessions)
+    services.grid.lock_session(sessions[0].id)
+    assert services.grid.unlock_session(sessions[0].id, "typo on the sheet").locked is False
     assert services.exercises.find(year=2012) == [services.exercises.get(exercise.id)]
     services.close()
 

@@ -397,6 +397,19 @@ class DashboardFigures:
     certificates_issued: int
 
 
+class ExerciseLabel(NamedTuple):
+    """What a chooser shows of an exercise."""
+
+    id: uuid.UUID
+    code: str
+    title: str
+    start_date: date
+
+    def text(self) -> str:
+        """`CODE — title (start date)`."""
+        return f"{self.code} — {self.title} ({self.start_date:%d %b %Y})"
+
+
 @dataclass(frozen=True)
 class GridParticipant:
     """A person enrolled in an exercise, as the attendance grid and sign-in sheets show them."""

@@ -11,6 +11,7 @@ from trainingdesk.domain.enums import EnrolmentStatus, ExerciseStatus, KeyArea, 
 from trainingdesk.domain.errors import Conflict, NotFound
 from trainingdesk.domain.records import (
     ExerciseDraft,
+    ExerciseLabel,
     ExerciseRecord,
     SessionDraft,
     SessionRecord,
@@ -106,6 +107,19 @@ class ExerciseService:
             conditions.append(Exercise.status == status)
         with self._uow() as uow:
             return _records(uow, conditions)
+
+    def labels(self) -> list[ExerciseLabel]:
+        """Every live exercise, newest first, as a chooser lists it (one light query)."""
+        query = (
+            select(Exercise.id, Exercise.code, Exercise.title, Exercise.start_date)
+            .where(Exercise.deleted_at.is_(None))
+            .order_by(Exercise.start_date.desc(), Exercise.code)
+        )
+        with self._uow() as uow:
+            return [
+                ExerciseLabel(exercise_id, code, title, start)
+                for exercise_id, code, title, start in uow.session.connection().execute(query)
+            ]
 
     def years(self) -> list[int]:
         """Years in which live exercises start, newest first."""

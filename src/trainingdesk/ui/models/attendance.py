@@ -22,6 +22,9 @@ from trainingdesk.domain.records import (
 from trainingdesk.ui.models.records import RIGHT_TO_LEFT, AnyIndex
 
 PERSON_COLUMNS = ("Name", "Native name", "Agency", "Country")
+# Shares sit beside the names, before the sessions, so they stay in view while typing.
+SHARE_COLUMN, COMPLETION_COLUMN = len(PERSON_COLUMNS), len(PERSON_COLUMNS) + 1
+FIRST_SESSION_COLUMN = COMPLETION_COLUMN + 1
 SHARE_HEADER, COMPLETION_HEADER = "Attended", "Completed"
 CENTRE = Qt.AlignmentFlag.AlignCenter
 
@@ -40,6 +43,7 @@ STATUS_COLOURS = {
     AttendanceStatus.ABSENT: QColor("#ffcdd2"),
 }
 LOCKED_TEXT = QColor("#616161")
+LOCKED_BACKGROUND = QColor("#f2f2f2")
 _ROLES = frozenset(
     {
         Qt.ItemDataRole.DisplayRole,
@@ -99,7 +103,7 @@ class AttendanceGridModel(QAbstractTableModel):
 
     def session_at(self, column: int) -> GridSession | None:
         """The session of a column, or None for the name and share columns."""
-        number = column - len(PERSON_COLUMNS)
+        number = column - FIRST_SESSION_COLUMN
         return self._sessions[number] if 0 <= number < len(self._sessions) else None
 
     def participant_at(self, row: int) -> GridParticipant | None:
@@ -125,11 +129,11 @@ class AttendanceGridModel(QAbstractTableModel):
 
     def session_column(self, number: int) -> int:
         """Column of the session at 0-based position `number`."""
-        return len(PERSON_COLUMNS) + number
+        return FIRST_SESSION_COLUMN + number
 
     def share_column(self) -> int:
-        """Column of the attendance share."""
-        return len(PERSON_COLUMNS) + len(self._sessions)
+        """Column of the attendance share (completion is the next one)."""
+        return SHARE_COLUMN
 
     # -- what the view tells -------------------------------------------------------
 
@@ -197,7 +201,7 @@ class AttendanceGridModel(QAbstractTableModel):
         """Person columns, one per session, share and completion."""
         if parent.isValid() or self._grid is None:
             return 0
-        return len(PERSON_COLUMNS) + len(self._sessions) + 2
+        return FIRST_SESSION_COLUMN + len(self._sessions)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         """The count row cannot be selected, so arrows and selections never land there."""
@@ -223,7 +227,7 @@ class AttendanceGridModel(QAbstractTableModel):
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        """Session headers show number, date and module; a padlock when signed off."""
+        """Session headers show number, date and module, and whether the session is locked."""
         if orientation != Qt.Orientation.Horizontal or self._grid is None:
             return None
         if not 0 <= section < self.columnCount():
@@ -231,11 +235,11 @@ class AttendanceGridModel(QAbstractTableModel):
         session = self.session_at(section)
         if role == Qt.ItemDataRole.DisplayRole:
             if session is not None:
-                lock = " 🔒" if session.locked else ""
+                lock = " locked" if session.locked else ""
                 return f"{session.number}{lock}\n{session.day:%d %b}\n{session.module_code or '—'}"
             if section < len(PERSON_COLUMNS):
                 return PERSON_COLUMNS[section]
-            return SHARE_HEADER if section == self.share_column() else COMPLETION_HEADER
+            return SHARE_HEADER if section == SHARE_COLUMN else COMPLETION_HEADER
         if role == Qt.ItemDataRole.ToolTipRole and session is not None:
             signed = (
                 f"\nSigned off by {session.locked_by} on {session.locked_at:%Y-%m-%d %H:%M} UTC"
@@ -266,8 +270,10 @@ class AttendanceGridModel(QAbstractTableModel):
             if mark is None:
                 return ""
             return mark.status.value + ("•" if mark.remark else "")
-        if role == Qt.ItemDataRole.BackgroundRole and mark is not None:
-            return QBrush(STATUS_COLOURS[mark.status])
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if mark is not None:
+                return QBrush(STATUS_COLOURS[mark.status])
+            return QBrush(LOCKED_BACKGROUND) if session.locked else None
         if role == Qt.ItemDataRole.ForegroundRole and session.locked:
             return QBrush(LOCKED_TEXT)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -281,7 +287,7 @@ class AttendanceGridModel(QAbstractTableModel):
 
     def _result_data(self, row: int, column: int, role: int) -> Any:
         result = self._results[row]
-        if column == self.share_column():
+        if column == SHARE_COLUMN:
             if role == Qt.ItemDataRole.DisplayRole:
                 share = result.attendance_share
                 return "—" if share is None else f"{share:.0%}"

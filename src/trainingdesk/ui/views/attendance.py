@@ -145,11 +145,8 @@ class AttendanceView(QWidget):
         """Refresh the exercise choices and the grid shown."""
         self.exercise_choice.blockSignals(True)
         self.exercise_choice.clear()
-        for exercise in self._services.exercises.find():
-            self.exercise_choice.addItem(
-                f"{exercise.code} — {exercise.title} ({exercise.start_date:%d %b %Y})",
-                str(exercise.id),
-            )
+        for label in self._services.exercises.labels():
+            self.exercise_choice.addItem(label.text(), str(label.id))
         self.exercise_choice.blockSignals(False)
         if self.exercise_id is not None:
             self.open_exercise(self.exercise_id)
@@ -190,11 +187,11 @@ class AttendanceView(QWidget):
     def _size_columns(self) -> None:
         for column, width in enumerate((190, 170, 70, 60)):
             self.table.setColumnWidth(column, width)
-        for number in range(len(self.model.grid.sessions) if self.model.grid else 0):
-            self.table.setColumnWidth(self.model.session_column(number), 62)
         share = self.model.share_column()
         self.table.setColumnWidth(share, 70)
         self.table.setColumnWidth(share + 1, 80)
+        for number in range(len(self.model.grid.sessions) if self.model.grid else 0):
+            self.table.setColumnWidth(self.model.session_column(number), 66)
 
     # -- marks ------------------------------------------------------------------------
 

@@ -96,7 +96,7 @@ class ScoreGrid(QTableView):
         self.setWordWrap(False)
         self.setAccessibleName("Test scores")
         self.verticalHeader().hide()
-        self.horizontalHeader().setStretchLastSection(True)
+        self.verticalHeader().setDefaultSectionSize(24)
 
     def closeEditor(  # noqa: N802
         self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint
