@@ -426,3 +426,42 @@ def test_the_grid_is_exported_to_a_workbook(
         if cell.value in ("P", "L")
     }
     assert letters == {"P", "L"}
+
+
+def test_the_mouse_can_do_what_the_keys_do(
+    main_window: MainWindow, attendance: tuple[AttendanceView, uuid.UUID]
+) -> None:
+    view, exercise_id = attendance
+    cell = view.model.index(2, view.model.session_column(1))
+    menu = view.cell_menu(cell)
+    assert menu is not None
+    assert view.table.currentIndex() == cell
+    late = next(a for a in menu.actions() if a.text().startswith("Late"))
+    late.trigger()
+    assert marks_in_database(main_window.services, exercise_id) == {(2, 2): "L"}
+    assert view.cell_menu(view.model.index(0, 0)) is None, "names have no marks"
+
+
+def test_new_enrolments_show_when_coming_back_to_the_grid(
+    main_window: MainWindow, attendance: tuple[AttendanceView, uuid.UUID]
+) -> None:
+    view, exercise_id = attendance
+    view.table.setCurrentIndex(view.model.index(2, view.model.session_column(1)))
+    main_window.navigation.setCurrentRow(SCREENS.index("Exercises"))
+    newcomer = main_window.services.people.table_rows()[10]
+    main_window.services.enrolments.enrol(exercise_id, [newcomer.id], Role.PARTICIPANT)
+    main_window.navigation.setCurrentRow(SCREENS.index("Attendance"))
+    assert view.model.participant_count() == 5
+    assert view.table.currentIndex() == view.model.index(2, view.model.session_column(1))
+
+
+def test_a_deleted_exercise_leaves_an_empty_grid_and_says_so(
+    main_window: MainWindow, attendance: tuple[AttendanceView, uuid.UUID]
+) -> None:
+    view, exercise_id = attendance
+    main_window.navigation.setCurrentRow(SCREENS.index("Exercises"))
+    main_window.services.exercises.delete(exercise_id)
+    main_window.navigation.setCurrentRow(SCREENS.index("Attendance"))
+    assert view.exercise_id is None
+    assert view.model.rowCount() == 0
+    assert "deleted" in view.message.text()

@@ -146,8 +146,8 @@ class MainWindow(QMainWindow):
 
     def show_attendance(self, exercise_id: uuid.UUID) -> None:
         """Switch to Attendance on one exercise, ready for typing."""
-        self.navigation.setCurrentRow(SCREENS.index("Attendance"))
         self.attendance.open_exercise(exercise_id)
+        self.navigation.setCurrentRow(SCREENS.index("Attendance"))
         self.attendance.table.setFocus()
 
     def show_exercises(self, year: int | None, status: ExerciseStatus | None) -> None:

@@ -3,14 +3,15 @@
 import uuid
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QMenu,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainingdesk.domain.enums import AttendanceStatus
+from trainingdesk.domain.errors import NotFound
 from trainingdesk.domain.records import AssessmentDraft, GridSession, MarkChange
 from trainingdesk.services.container import Services
 from trainingdesk.ui.commands_attendance import LockSession, SetMarks, SetScores, UnlockSession
@@ -39,6 +41,7 @@ class AttendanceView(QWidget):
         self._services = services
         self._editing = editing
         self.exercise_id: uuid.UUID | None = None
+        self._stale = False
         self.exercise_choice = QComboBox()
         self.exercise_choice.setEditable(True)
         self.exercise_choice.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -129,6 +132,10 @@ class AttendanceView(QWidget):
         self.lock_button.clicked.connect(self.lock_current_session)
         self.unlock_button.clicked.connect(self.unlock_current_session)
         self.table.doubleClicked.connect(lambda _index: self.edit_remark())
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(
+            lambda point: self._show_cell_menu(self.table.indexAt(point), point)
+        )
         self.table.selectionModel().currentChanged.connect(lambda *_: self._show_controls())
         self.scores_model.rejected.connect(self.message.setText)
         for keys, slot in (
@@ -153,10 +160,35 @@ class AttendanceView(QWidget):
         else:
             self.exercise_choice.setCurrentIndex(-1)
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """Coming back to the screen: people or sessions may have changed meanwhile."""
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.reload()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        """While another screen is shown, the exercise may change there."""
+        super().hideEvent(event)
+        self._stale = True
+
     def open_exercise(self, exercise_id: uuid.UUID) -> None:
-        """Show an exercise's grid and scores, with the first cell ready for typing."""
+        """Show an exercise's grid and scores; the current cell stays where it was if it can."""
+        self._stale = False
+        place = self.table.currentIndex()
+        keep = place if exercise_id == self.exercise_id and place.isValid() else None
+        keep_row, keep_column = (keep.row(), keep.column()) if keep else (0, -1)
+        try:
+            grid = self._services.grid.grid(exercise_id)
+        except NotFound:
+            self.exercise_id = None
+            self.model.load(None)
+            self.scores_model.load((), {})
+            self.exercise_choice.setCurrentIndex(-1)
+            self.message.setText("That exercise has been deleted. " + NO_EXERCISE)
+            self._show_controls()
+            return
         self.exercise_id = exercise_id
-        grid = self._services.grid.grid(exercise_id)
         self.model.load(grid)
         scores = {
             record.person_id: AssessmentDraft(
@@ -168,7 +200,11 @@ class AttendanceView(QWidget):
         self.exercise_choice.setCurrentIndex(self.exercise_choice.findData(str(exercise_id)))
         self._size_columns()
         if self.model.participant_count() and grid.sessions:
-            self.table.setCurrentIndex(self.model.index(0, self.model.session_column(0)))
+            row = min(keep_row, self.model.participant_count() - 1)
+            column = keep_column if keep_column >= 0 else self.model.session_column(0)
+            self.table.setCurrentIndex(
+                self.model.index(row, min(column, self.model.columnCount() - 1))
+            )
         self.message.setText(
             f"{grid.exercise.code}: {len(grid.participants)} participant(s), "
             f"{len(grid.sessions)} session(s). Type P, L, E or A; Space cycles; Delete clears."
@@ -265,6 +301,26 @@ class AttendanceView(QWidget):
                 [MarkChange(session.id, participant.person_id, mark.status, remark.strip())],
                 "Change remark",
             )
+
+    def cell_menu(self, index: QModelIndex) -> QMenu | None:
+        """What a right-click on a mark cell offers: the keyboard's actions, for the mouse."""
+        if self.model.cell(index) is None:
+            return None
+        if not self.table.selectionModel().isSelected(index):
+            self.table.setCurrentIndex(index)
+        menu = QMenu(self)
+        for status in AttendanceStatus:
+            action = menu.addAction(f"{STATUS_NAMES[status].capitalize()}\t{status.value}")
+            action.triggered.connect(lambda _=False, chosen=status: self.set_selection(chosen))
+        menu.addAction("Clear\tDelete").triggered.connect(lambda _=False: self.clear_selection())
+        menu.addSeparator()
+        menu.addAction("Remark…\tF2").triggered.connect(lambda _=False: self.edit_remark())
+        return menu
+
+    def _show_cell_menu(self, index: QModelIndex, point: QPoint) -> None:
+        menu = self.cell_menu(index)
+        if menu is not None:
+            menu.exec(self.table.viewport().mapToGlobal(point))
 
     def _change(
         self,
