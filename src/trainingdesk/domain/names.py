@@ -23,6 +23,7 @@ from functools import lru_cache
 __all__ = [
     "display_name",
     "fold_digits",
+    "in_arabic_block",
     "is_arabic_script",
     "match_key",
     "normalize_identifier",
@@ -240,10 +241,14 @@ def search_tokens(text: str) -> tuple[str, ...]:
 # =========================================================================== helpers
 
 
-def _is_arabic_letter(ch: str) -> bool:
+def in_arabic_block(ch: str) -> bool:
+    """True for any character of the Arabic Unicode blocks: letters, digits, signs."""
     code = ord(ch)
-    in_block = any(lo <= code <= hi for lo, hi in _ARABIC_BLOCKS)
-    return in_block and unicodedata.category(ch)[0] == "L"
+    return any(lo <= code <= hi for lo, hi in _ARABIC_BLOCKS)
+
+
+def _is_arabic_letter(ch: str) -> bool:
+    return in_arabic_block(ch) and unicodedata.category(ch)[0] == "L"
 
 
 def _has_letter(text: str) -> bool:

@@ -19,6 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from trainingdesk.domain.calendars import format_solar_hijri
 from trainingdesk.domain.enums import Role
+from trainingdesk.domain.names import in_arabic_block
 from trainingdesk.domain.records import GridParticipant, SignInSheet
 from trainingdesk.reports.fonts import LATIN, register_fonts
 from trainingdesk.reports.text import (
@@ -30,7 +31,6 @@ from trainingdesk.reports.text import (
     draw_text,
     fit_size,
     hand_for_country,
-    is_arabic_script,
     spans_width,
     text_width,
 )
@@ -353,7 +353,7 @@ def _draw_fitted(
         draw_text(canvas, x, y, text, style.resized(size), align=align)
         return
     # Nastaliq climbs and dips far more than Naskh or Latin letters.
-    nastaliq = style.hand is Hand.NASTALIQ and any(is_arabic_script(char) for char in text)
+    nastaliq = style.hand is Hand.NASTALIQ and any(in_arabic_block(char) for char in text)
     two_lines = style.resized(style.size * (0.65 if nastaliq else 0.8))
     lines = _balanced_lines(words, two_lines)
     size = min(fit_size(line, two_lines, width, min_size=0.0) for line in lines)

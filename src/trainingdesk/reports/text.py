@@ -33,6 +33,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
 
 from trainingdesk.domain.enums import Country
+from trainingdesk.domain.names import in_arabic_block
 from trainingdesk.reports.fonts import (
     LATIN,
     LATIN_BOLD,
@@ -45,13 +46,6 @@ from trainingdesk.reports.fonts import (
 
 Align = Literal["left", "right", "centre"]
 
-_ARABIC_BLOCKS = (
-    (0x0600, 0x06FF),
-    (0x0750, 0x077F),
-    (0x08A0, 0x08FF),
-    (0xFB50, 0xFDFF),
-    (0xFE70, 0xFEFF),
-)
 _MIRRORED = str.maketrans("()[]{}<>«»", ")(][}{><»«")
 # Size at which runs are shaped; HarfBuzz advances scale linearly, so one shaping serves
 # every size a line is measured or drawn at.
@@ -129,12 +123,6 @@ class Span:
 
     text: str
     style: TextStyle
-
-
-def is_arabic_script(char: str) -> bool:
-    """True for letters, digits and signs of the Arabic Unicode blocks."""
-    code = ord(char)
-    return any(low <= code <= high for low, high in _ARABIC_BLOCKS)
 
 
 def starts_right_to_left(text: str) -> bool:
@@ -245,7 +233,7 @@ def _scripts(text: str, levels: list[int]) -> list[Script]:
     """Font family of each character; neutrals inside Arabic text stay in the Arabic font."""
     scripts: list[Script] = []
     for index, char in enumerate(text):
-        if is_arabic_script(char):
+        if in_arabic_block(char):
             scripts.append(Script.ARABIC)
         elif unicodedata.category(char) == "Mn" and scripts:
             scripts.append(scripts[-1])
