@@ -85,10 +85,14 @@ def main() -> None:
     model = view.model
     keystrokes = []
     letters = "plea"
+    # As from a paper sheet: down one session's column, the grid moving the cursor itself
+    # (and scrolling), then the top of the next column.
     for typed in range(args.keys):
         row = typed % model.participant_count()
-        column = model.session_column((typed // model.participant_count()) % args.sessions)
-        view.table.setCurrentIndex(model.index(row, column))
+        if row == 0:
+            column = model.session_column((typed // model.participant_count()) % args.sessions)
+            view.table.setCurrentIndex(model.index(0, column))
+            application.processEvents()
         started = time.perf_counter()
         QTest.keyClicks(view.table, letters[typed % 4])
         application.processEvents()

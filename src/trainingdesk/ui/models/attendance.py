@@ -42,8 +42,10 @@ STATUS_COLOURS = {
     AttendanceStatus.EXCUSED: QColor("#bbdefb"),
     AttendanceStatus.ABSENT: QColor("#ffcdd2"),
 }
-LOCKED_TEXT = QColor("#616161")
-LOCKED_BACKGROUND = QColor("#f2f2f2")
+STATUS_BRUSHES = {status: QBrush(colour) for status, colour in STATUS_COLOURS.items()}
+LOCKED_TEXT_BRUSH = QBrush(QColor("#616161"))
+LOCKED_BRUSH = QBrush(QColor("#f2f2f2"))
+_CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _ROLES = frozenset(
     {
         Qt.ItemDataRole.DisplayRole,
@@ -53,7 +55,7 @@ _ROLES = frozenset(
         Qt.ItemDataRole.ToolTipRole,
     }
 )
-COUNT_ROW_BACKGROUND = QColor("#eeeeee")
+COUNT_ROW_BRUSH = QBrush(QColor("#eeeeee"))
 
 
 class AttendanceGridModel(QAbstractTableModel):
@@ -205,21 +207,22 @@ class AttendanceGridModel(QAbstractTableModel):
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         """The count row cannot be selected, so arrows and selections never land there."""
-        if not index.isValid() or index.row() >= self.participant_count():
+        if not index.isValid() or index.row() >= len(self._cells):
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _CELL_FLAGS
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Letters, colours, tooltips and alignment of every cell."""
         if role not in _ROLES or self._grid is None or not index.isValid():
             return None
         row, column = index.row(), index.column()
-        if row == self.participant_count():
+        if row == len(self._cells):
             return self._count_data(column, role)
+        if column >= FIRST_SESSION_COLUMN:
+            # Painting asks for every visible cell several times: index by number only.
+            position = column - FIRST_SESSION_COLUMN
+            return self._mark_data(row, position, self._cells[row][position], role)
         participant = self._grid.participants[row]
-        session = self.session_at(column)
-        if session is not None:
-            return self._mark_data(session, participant, role)
         if column < len(PERSON_COLUMNS):
             return self._person_data(participant, column, role)
         return self._result_data(row, column, role)
@@ -264,21 +267,23 @@ class AttendanceGridModel(QAbstractTableModel):
             return f"{participant.full_name} — {participant.rank}, ID {participant.service_number}"
         return None
 
-    def _mark_data(self, session: GridSession, participant: GridParticipant, role: int) -> Any:
-        mark = self.mark(session.id, participant.person_id)
+    def _mark_data(self, row: int, position: int, mark: MarkRecord | None, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if mark is None:
                 return ""
             return mark.status.value + ("•" if mark.remark else "")
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if mark is not None:
-                return QBrush(STATUS_COLOURS[mark.status])
-            return QBrush(LOCKED_BACKGROUND) if session.locked else None
-        if role == Qt.ItemDataRole.ForegroundRole and session.locked:
-            return QBrush(LOCKED_TEXT)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return CENTRE
+        session = self._sessions[position]
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if mark is not None:
+                return STATUS_BRUSHES[mark.status]
+            return LOCKED_BRUSH if session.locked else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return LOCKED_TEXT_BRUSH if session.locked else None
         if role == Qt.ItemDataRole.ToolTipRole:
+            assert self._grid is not None
+            participant = self._grid.participants[row]
             state = STATUS_NAMES[mark.status] if mark else "not marked yet"
             remark = f": {mark.remark}" if mark and mark.remark else ""
             locked = " (signed off)" if session.locked else ""
@@ -299,12 +304,12 @@ class AttendanceGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return "Completed" if result.completed else "; ".join(result.reasons)
         if role == Qt.ItemDataRole.BackgroundRole and result.completed:
-            return QBrush(STATUS_COLOURS[AttendanceStatus.PRESENT])
+            return STATUS_BRUSHES[AttendanceStatus.PRESENT]
         return None
 
     def _count_data(self, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(COUNT_ROW_BACKGROUND)
+            return COUNT_ROW_BRUSH
         session = self.session_at(column)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:

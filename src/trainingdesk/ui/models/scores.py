@@ -14,6 +14,8 @@ from trainingdesk.ui.models.records import RIGHT_TO_LEFT, AnyIndex
 HEADERS = ("Name", "Native name", "Pre-test", "Post-test", "Gain", "Satisfaction")
 PRE, POST, GAIN, SATISFACTION = 2, 3, 4, 5
 FIELDS = {PRE: "pre_test", POST: "post_test", SATISFACTION: "satisfaction"}
+_READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
 ScoresEdited = Callable[[uuid.UUID, AssessmentDraft, AssessmentDraft], None]
 
 
@@ -77,10 +79,7 @@ class ScoresModel(QAbstractTableModel):
         """Scores are editable; names and the gain are not."""
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() in FIELDS:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        return _EDITABLE if index.column() in FIELDS else _READ_ONLY
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Names and numbers."""
