@@ -468,6 +468,7 @@ def _person_json(record: PersonRecord) -> dict[str, Any]:
         "rank": record.rank,
         "rank_tier": record.rank_tier.value,
         "service_number": record.service_number,
+        "birth_date": record.birth_date.isoformat() if record.birth_date else None,
     }
 
 

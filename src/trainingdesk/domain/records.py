@@ -26,6 +26,8 @@ from trainingdesk.domain.enums import (
     SiteKind,
 )
 
+EARLIEST_BIRTH = date(1930, 1, 1)
+
 
 def _required(errors: dict[str, str], name: str, value: str, label: str) -> None:
     if not value.strip():
@@ -115,6 +117,7 @@ class PersonDraft:
     duty_station_id: uuid.UUID | None = None
     service_number: str = ""
     phone: str = ""
+    birth_date: date | None = None
     consent_photo: bool = False
     consent_roster: bool = False
 
@@ -125,6 +128,8 @@ class PersonDraft:
             errors["given_name"] = "a name in Latin or native script is required"
         if self.phone and not any(ch.isdigit() for ch in self.phone):
             errors["phone"] = "a phone number needs digits"
+        if self.birth_date is not None and not EARLIEST_BIRTH <= self.birth_date <= date.today():
+            errors["birth_date"] = f"must be between {EARLIEST_BIRTH:%Y} and today"
         return errors
 
 

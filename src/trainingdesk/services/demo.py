@@ -9,6 +9,7 @@ import json
 import random
 import time
 import uuid
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -310,6 +311,7 @@ class _Builder:
                 duty_station_id=self.rng.choice(crossings[country]),
                 consent_photo=self.rng.random() < 0.7,
                 consent_roster=self.rng.random() < 0.9,
+                birth_date=_birth_date(service_number),
                 search_key=person_search_key(**values),
             )
             self.people_by_country[country].append(person_id)
@@ -517,6 +519,16 @@ def _name_pools(
         return given, pools.AFGHAN_FAMILY, pools.AFGHAN_MALE_GIVEN
     given = pools.PAKISTANI_FEMALE_GIVEN if female else pools.PAKISTANI_MALE_GIVEN
     return given, pools.PAKISTANI_FAMILY, pools.PAKISTANI_MALE_GIVEN
+
+
+def _birth_date(service_number: str) -> date | None:
+    """Born 1965-1999, or unknown for one person in four."""
+    # Drawn from the ID, not the random stream, so that every other demo value of a seed
+    # stays as it was before people had birth dates.
+    digest = zlib.crc32(service_number.encode())
+    if digest % 4 == 0:
+        return None
+    return date(1965, 1, 1) + timedelta(days=digest % 12_700)
 
 
 def _phone(rng: random.Random, country: str) -> str:

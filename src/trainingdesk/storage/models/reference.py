@@ -76,6 +76,8 @@ class Person(Replicated, Base):
     duty_station_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("site.id"))
     service_number: Mapped[str] = mapped_column(String(50), default="")
     phone: Mapped[str] = mapped_column(String(50), default="")
+    # Optional: rosters often carry it, and with the father's name it tells namesakes apart.
+    birth_date: Mapped[date | None] = mapped_column(Date)
     consent_photo: Mapped[bool] = mapped_column(Boolean, default=False)
     consent_roster: Mapped[bool] = mapped_column(Boolean, default=False)
     # Precomputed match key of all names and numbers, so search never normalises per row.
