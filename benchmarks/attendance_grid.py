@@ -28,8 +28,8 @@ from PySide6.QtWidgets import QApplication
 from trainingdesk.domain.enums import AttendanceStatus, ExerciseType, KeyArea, Role
 from trainingdesk.domain.records import ExerciseDraft, MarkChange
 from trainingdesk.services.container import Services, open_services
+from trainingdesk.ui.commands import Editing
 from trainingdesk.ui.views.attendance import AttendanceView
-from trainingdesk.ui.views.exercises import Editing
 
 
 def plan(services: Services, people: int, sessions: int) -> uuid.UUID:

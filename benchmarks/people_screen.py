@@ -22,6 +22,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 
 from trainingdesk.services.container import open_services
+from trainingdesk.ui.commands import Editing
 from trainingdesk.ui.models.people import PEOPLE_COLUMNS
 from trainingdesk.ui.models.records import RecordTableModel
 from trainingdesk.ui.views.people import PeopleView
@@ -38,7 +39,7 @@ def main() -> None:
     services = open_services(args.db, must_exist=True)
 
     started = time.perf_counter()
-    view = PeopleView(services.people, services.reference, QUndoStack(), print)
+    view = PeopleView(services, Editing(QUndoStack(), print))
     view.reload()
     view.resize(1200, 700)
     view.show()

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QApplication
 
 from tests.conftest import TEST_ACTOR
 from trainingdesk.services.container import open_services
+from trainingdesk.ui.commands import Editing
 from trainingdesk.ui.views.attendance import AttendanceView
-from trainingdesk.ui.views.exercises import Editing
 
 
 def main() -> None:

@@ -152,6 +152,42 @@ class PersonRecord(PersonDraft):
 
 
 @dataclass(frozen=True)
+class MergePreview:
+    """Two records of one officer side by side, and what a merge would move or drop."""
+
+    survivor: PersonRecord
+    merged: PersonRecord
+    moving: tuple[tuple[str, int], ...]  # (what, how many) that move to the survivor
+    dropping: tuple[tuple[str, int], ...]  # rows both had; the survivor's are kept
+
+
+@dataclass(frozen=True)
+class RowMove:
+    """One row a merge changed: moved to the survivor, dropped, or a survivor's revived.
+
+    `saved` holds a revived row's former values and `replaced_id` the row it stands in
+    for, so that the merge can be taken back exactly.
+    """
+
+    table: str
+    row_id: uuid.UUID
+    kind: str
+    saved: tuple[tuple[str, object], ...] = ()
+    replaced_id: uuid.UUID | None = None
+
+
+@dataclass(frozen=True)
+class MergeRecord:
+    """What a merge did, for its undo."""
+
+    survivor_id: uuid.UUID
+    merged_id: uuid.UUID
+    survivor_before: PersonDraft
+    survivor_after: PersonDraft
+    moves: tuple[RowMove, ...]
+
+
+@dataclass(frozen=True)
 class CurriculumDraft:
     """A curriculum version as entered."""
 
@@ -487,3 +523,19 @@ class MarkChange:
     person_id: uuid.UUID
     status: AttendanceStatus | None
     remark: str = ""
+
+
+@dataclass(frozen=True)
+class EnrolmentExportRow:
+    """One enrolment as the people export lists it: the exercise, the person and the role."""
+
+    exercise_code: str
+    exercise_title: str
+    start_date: date
+    end_date: date
+    person_id: uuid.UUID
+    person_name: str
+    native_name: str
+    service_number: str
+    role: Role
+    status: EnrolmentStatus

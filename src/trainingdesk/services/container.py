@@ -11,6 +11,7 @@ from trainingdesk.services.demo import DemoService
 from trainingdesk.services.enrolments import EnrolmentService
 from trainingdesk.services.exercises import ExerciseService
 from trainingdesk.services.info import DatabaseInfo, describe_database
+from trainingdesk.services.merge import PeopleMergeService
 from trainingdesk.services.people import PeopleService
 from trainingdesk.services.reference import ReferenceService
 from trainingdesk.storage.backup import DEFAULT_KEEP, BackupResult, backup_database
@@ -33,6 +34,7 @@ class Services:
     attendance: AttendanceService = field(init=False)
     grid: AttendanceGridService = field(init=False)
     demo: DemoService = field(init=False)
+    merge: PeopleMergeService = field(init=False)
     dashboard: DashboardService = field(init=False)
 
     def __post_init__(self) -> None:
@@ -45,6 +47,7 @@ class Services:
         self.attendance = AttendanceService(uow)
         self.grid = AttendanceGridService(uow, self.exercises)
         self.demo = DemoService(uow)
+        self.merge = PeopleMergeService(uow, self.people)
         self.dashboard = DashboardService(uow)
 
     def info(self) -> DatabaseInfo:

@@ -31,7 +31,7 @@ class PeopleService:
         with self._uow() as uow:
             self._check_references(uow, draft)
             person = uow.people.add(Person(id=uuid.uuid4()))
-            _apply(person, draft)
+            apply_draft(person, draft)
             uow.commit()
             return self._get(uow, person.id)
 
@@ -41,7 +41,7 @@ class PeopleService:
         with self._uow() as uow:
             person = uow.people.require(person_id)
             self._check_references(uow, draft)
-            _apply(person, draft)
+            apply_draft(person, draft)
             uow.commit()
             return self._get(uow, person_id)
 
@@ -216,7 +216,8 @@ class PeopleService:
         return _to_record(person, acronym, code)
 
 
-def _apply(person: Person, draft: PersonDraft) -> None:
+def apply_draft(person: Person, draft: PersonDraft) -> None:
+    """Copy a draft onto a person row, with the search key that goes with it."""
     for name in _DRAFT_FIELDS:
         setattr(person, name, getattr(draft, name))
     person.search_key = person_search_key(
@@ -236,6 +237,11 @@ def _record_select() -> Select[Person, str | None, str | None]:
         .outerjoin(Agency, Agency.id == Person.agency_id)
         .outerjoin(Site, Site.id == Person.duty_station_id)
     )
+
+
+def draft_of(person: Person) -> PersonDraft:
+    """A person row's editable details."""
+    return PersonDraft(**{name: getattr(person, name) for name in _DRAFT_FIELDS})
 
 
 def _to_record(person: Person, agency_acronym: str | None, site_code: str | None) -> PersonRecord:

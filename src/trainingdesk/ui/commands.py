@@ -2,25 +2,38 @@
 
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from trainingdesk.domain.enums import EnrolmentStatus, Role
 from trainingdesk.domain.errors import TrainingDeskError
 from trainingdesk.domain.records import (
     EnrolmentRecord,
     ExerciseDraft,
+    MergePreview,
+    MergeRecord,
     PersonDraft,
     SessionDraft,
     SessionRecord,
 )
 from trainingdesk.services.enrolments import EnrolmentService
 from trainingdesk.services.exercises import ExerciseService
+from trainingdesk.services.merge import PeopleMergeService
 from trainingdesk.services.people import PeopleService
 from trainingdesk.storage.errors import StorageError
 
 Changed = Callable[[uuid.UUID], None]
 ErrorShown = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Editing:
+    """What a screen needs to make undoable changes: the window's stack, and a way to say
+    that a change failed."""
+
+    undo_stack: QUndoStack
+    show_error: ErrorShown
 
 
 class ServiceCommand(QUndoCommand):
@@ -133,6 +146,43 @@ class DeletePerson(ServiceCommand):
         """Restore."""
         self._attempt(lambda: self._people.restore(self._person_id))
         self._changed(self._person_id)
+
+
+class MergePeople(ServiceCommand):
+    """Merge one record of a person into another; undo takes the merge back exactly."""
+
+    def __init__(
+        self,
+        merge: PeopleMergeService,
+        preview: MergePreview,
+        chosen: PersonDraft,
+        changed: Changed,
+        on_error: ErrorShown,
+    ) -> None:
+        super().__init__(f"Merge {preview.merged.full_name} into {chosen.given_name}", on_error)
+        self._merge = merge
+        self._survivor_id = preview.survivor.id
+        self._merged_id = preview.merged.id
+        self._chosen = chosen
+        self._changed = changed
+        self._record: MergeRecord | None = None
+
+    def redo(self) -> None:
+        """Merge (again, after an undo)."""
+        self._attempt(self._redo)
+
+    def _redo(self) -> None:
+        self._record = self._merge.merge(self._survivor_id, self._merged_id, self._chosen)
+        self._changed(self._merged_id)
+        self._changed(self._survivor_id)
+
+    def undo(self) -> None:
+        """Put both records back as they were."""
+        record = self._record
+        if record is not None:
+            self._attempt(lambda: self._merge.unmerge(record))
+            self._changed(self._merged_id)
+            self._changed(self._survivor_id)
 
 
 class SaveExercise(ServiceCommand):

@@ -23,11 +23,12 @@ from trainingdesk.domain.errors import TrainingDeskError
 from trainingdesk.services.container import Services
 from trainingdesk.storage.database import demo_database_path
 from trainingdesk.storage.errors import StorageError
+from trainingdesk.ui.commands import Editing
 from trainingdesk.ui.tasks import BackgroundTask
 from trainingdesk.ui.views.attendance import AttendanceView
 from trainingdesk.ui.views.curricula import CurriculaView
 from trainingdesk.ui.views.dashboard import DashboardView
-from trainingdesk.ui.views.exercises import Editing, ExercisesView
+from trainingdesk.ui.views.exercises import ExercisesView
 from trainingdesk.ui.views.people import PeopleView
 
 ServicesOpener = Callable[[str], Services]
@@ -71,12 +72,7 @@ class MainWindow(QMainWindow):
         )
         self.exercises = ExercisesView(services, editing, self.show_attendance)
         self.attendance = AttendanceView(services, editing)
-        self.people = PeopleView(
-            services.people,
-            services.reference,
-            self.undo_stack,
-            lambda message: self.show_error("The change could not be made", message),
-        )
+        self.people = PeopleView(services, editing)
         self.curricula = CurriculaView(services.curricula)
         self.dashboard = DashboardView(services.dashboard, self.show_people, self.show_exercises)
         screens: tuple[QWidget, ...] = (

@@ -22,11 +22,11 @@ from trainingdesk.domain.enums import AttendanceStatus
 from trainingdesk.domain.errors import NotFound
 from trainingdesk.domain.records import AssessmentDraft, GridSession, MarkChange
 from trainingdesk.services.container import Services
+from trainingdesk.ui.commands import Editing
 from trainingdesk.ui.commands_attendance import LockSession, SetMarks, SetScores, UnlockSession
 from trainingdesk.ui.models.attendance import STATUS_NAMES, AttendanceGridModel
 from trainingdesk.ui.models.scores import ScoresModel
 from trainingdesk.ui.views.attendance_files import AttendanceFiles
-from trainingdesk.ui.views.exercises import Editing
 from trainingdesk.ui.views.forms import chain_tab_order
 from trainingdesk.ui.views.mark_grid import CYCLE, MarkGrid, ScoreGrid
 

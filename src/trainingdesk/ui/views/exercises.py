@@ -2,10 +2,9 @@
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,6 +24,7 @@ from trainingdesk.domain.records import EnrolmentRecord, ExerciseRecord, ModuleR
 from trainingdesk.services.container import Services
 from trainingdesk.ui.commands import (
     DeleteExercise,
+    Editing,
     EditSession,
     EnrolPeople,
     GenerateSessions,
@@ -67,14 +67,6 @@ ENROLMENT_COLUMNS: tuple[Column[EnrolmentRecord], ...] = (
     Column("Role", lambda e: e.role.value),
     Column("Status", lambda e: e.status.value),
 )
-
-
-@dataclass(frozen=True)
-class Editing:
-    """What the exercises screen needs to make undoable changes."""
-
-    undo_stack: QUndoStack
-    show_error: Callable[[str], None]
 
 
 class ExercisesView(QWidget):

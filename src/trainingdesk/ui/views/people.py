@@ -1,26 +1,27 @@
 """People: search in any script, filter by country, sex and agency."""
 
 import uuid
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from trainingdesk.domain.enums import Country, Sex
 from trainingdesk.domain.records import PersonRow
-from trainingdesk.services.people import PeopleService
-from trainingdesk.services.reference import ReferenceService
-from trainingdesk.ui.commands import CreatePerson, DeletePerson, EditPerson
+from trainingdesk.services.container import Services
+from trainingdesk.ui.commands import CreatePerson, DeletePerson, Editing, EditPerson, MergePeople
 from trainingdesk.ui.models.people import PeopleCriteria, PeopleTableModel
 from trainingdesk.ui.views.forms import confirm_delete
+from trainingdesk.ui.views.merge_dialog import MergeDialog
 from trainingdesk.ui.views.person_form import PersonDialog
 from trainingdesk.ui.views.tables import record_table
 
@@ -30,19 +31,13 @@ ANY = "All"
 class PeopleView(QWidget):
     """The people list with search-as-you-type; new, edit and delete are undoable."""
 
-    def __init__(
-        self,
-        people: PeopleService,
-        reference: ReferenceService,
-        undo_stack: QUndoStack,
-        show_error: Callable[[str], None],
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, services: Services, editing: Editing, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._people = people
-        self._reference = reference
-        self._undo_stack = undo_stack
-        self._show_error = show_error
+        self._services = services
+        self._people = services.people
+        self._reference = services.reference
+        self._undo_stack = editing.undo_stack
+        self._show_error = editing.show_error
         self.model = PeopleTableModel(self)
 
         self.search = QLineEdit(placeholderText="Search names, fathers' names, ID numbers…")
@@ -52,7 +47,11 @@ class PeopleView(QWidget):
         self.agency = _combo([ANY], "Agency")
         self.count = QLabel()
 
-        self.table = record_table(self.model, (190, 190, 150, 40, 60, 80, 170))
+        self.table = record_table(
+            self.model,
+            (190, 190, 150, 40, 60, 80, 170),
+            QAbstractItemView.SelectionMode.ExtendedSelection,
+        )
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
 
@@ -67,8 +66,20 @@ class PeopleView(QWidget):
             caption.setBuddy(combo)
             filters.addWidget(caption)
             filters.addWidget(combo)
+        self.new_button = QPushButton("&New person…")
+        self.edit_button = QPushButton("Ed&it…")
+        self.merge_button = QPushButton("&Merge two…")
+        self.merge_button.setToolTip("Select two records of the same person (Ctrl+M)")
+        actions = QHBoxLayout()
+        for button in (self.new_button, self.edit_button, self.merge_button):
+            actions.addWidget(button)
+        actions.addStretch()
+        self.new_button.clicked.connect(self.new_person)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.merge_button.clicked.connect(self.merge_selected)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addLayout(actions)
         layout.addWidget(self.table)
         layout.addWidget(self.count)
 
@@ -82,6 +93,7 @@ class PeopleView(QWidget):
         for keys, owner, slot, context in (
             (QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search, screen),
             (QKeySequence(QKeySequence.StandardKey.New), self, self.new_person, screen),
+            (QKeySequence("Ctrl+M"), self, self.merge_selected, screen),
             (QKeySequence(Qt.Key.Key_Return), self.table, self.edit_selected, table),
             (QKeySequence(Qt.Key.Key_Enter), self.table, self.edit_selected, table),
             (
@@ -182,6 +194,32 @@ class PeopleView(QWidget):
             self._undo_stack.push(
                 DeletePerson(
                     self._people, person.id, person.full_name, self.refresh_person, self._show_error
+                )
+            )
+
+    def selected_people(self) -> list[PersonRow]:
+        """The people of the selected rows, in list order."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.row_at(row) for row in rows]
+
+    def merge_selected(self) -> None:
+        """Ctrl+M: two selected records of one person become one, as chosen field by field."""
+        chosen = self.selected_people()
+        if len(chosen) != 2:
+            self._show_error("Select exactly two records of the same person to merge them.")
+            return
+        merge = self._services.merge
+        first = merge.preview(chosen[0].id, chosen[1].id)
+        second = merge.preview(chosen[1].id, chosen[0].id)
+        dialog = MergeDialog(first, second, self)
+        if dialog.exec():
+            self._undo_stack.push(
+                MergePeople(
+                    merge,
+                    dialog.preview(),
+                    dialog.chosen(),
+                    self.refresh_person,
+                    self._show_error,
                 )
             )
 
