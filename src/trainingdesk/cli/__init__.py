@@ -13,12 +13,14 @@ from typing import Any, NoReturn, TextIO
 
 from trainingdesk import __version__
 from trainingdesk.cli import attendance as attendance_commands
+from trainingdesk.cli import people_files
 from trainingdesk.domain.calendars import format_solar_hijri_numeric
 from trainingdesk.domain.enums import Country, EnrolmentStatus, ExerciseStatus, KeyArea, Role, Sex
 from trainingdesk.domain.errors import TrainingDeskError
 from trainingdesk.domain.records import ExerciseRecord, PersonRecord
 from trainingdesk.services.container import Services, open_services
 from trainingdesk.services.demo import DEFAULT_PEOPLE, MAX_DEMO_PEOPLE, MIN_DEMO_PEOPLE
+from trainingdesk.services.roster_import import Action
 from trainingdesk.storage.backup import DEFAULT_KEEP
 from trainingdesk.storage.database import DB_ENV_VAR
 from trainingdesk.storage.errors import StorageError
@@ -116,9 +118,37 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--limit", type=_whole(1, 1_000_000), metavar="N")
     listing.add_argument("--json", action="store_true", help="machine-readable output")
     listing.set_defaults(handler=Command(_people_list))
+    _add_people_file_commands(people)
 
     _add_attendance_commands(commands)
     return parser
+
+
+def _add_people_file_commands(people: "argparse._SubParsersAction[_Parser]") -> None:
+    importing = people.add_parser(
+        "import", help="a roster (CSV/XLSX): new people, probable duplicates, rejected rows"
+    )
+    importing.add_argument("file", type=attendance_commands.file_argument, metavar="FILE")
+    importing.add_argument("--exercise", metavar="CODE", help="also enrol everyone imported")
+    importing.add_argument("--sheet", metavar="NAME", help="the workbook's sheet to read")
+    importing.add_argument("--dry-run", action="store_true", help="report only; write nothing")
+    importing.add_argument(
+        "--skip-invalid", action="store_true", help="import the good rows even if some are not"
+    )
+    importing.add_argument(
+        "--matches",
+        choices=[action.value for action in Action],
+        default=Action.SKIP.value,
+        help="probable duplicates: skip them (default), merge them into the person matched, "
+        "or add them as new people",
+    )
+    importing.add_argument("--json", action="store_true", help="machine-readable report")
+    importing.set_defaults(handler=Command(people_files.import_roster))
+    export = people.add_parser(
+        "export", help="people and their enrolments to CSV (two files) or XLSX (two sheets)"
+    )
+    export.add_argument("--out", required=True, type=people_files.output_file, metavar="FILE")
+    export.set_defaults(handler=Command(people_files.export))
 
 
 def _add_attendance_commands(commands: "argparse._SubParsersAction[_Parser]") -> None:

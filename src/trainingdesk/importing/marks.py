@@ -17,6 +17,7 @@ from pathlib import Path
 from trainingdesk.domain.enums import AttendanceStatus
 from trainingdesk.domain.names import fold_digits, is_arabic_script, match_key, normalize_identifier
 from trainingdesk.domain.records import AttendanceGrid, GridParticipant, GridSession, MarkChange
+from trainingdesk.importing.report import RowError, inert_cell
 from trainingdesk.importing.tables import Table, TableRow
 
 __all__ = [
@@ -62,18 +63,6 @@ _SESSION_NUMBER = re.compile(rf"^(?:(?:{_SESSION_WORDS})\s*)?[#.:\-]?\s*(\d{{1,4
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ t]00:00(?::00)?)?$")
 _DMY_DATE = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)?%?$")
-# Characters a spreadsheet takes as the start of a formula when it opens a CSV.
-_FORMULA_START = ("=", "+", "-", "@")
-
-
-@dataclass(frozen=True)
-class RowError:
-    """What is wrong with one cell (or, on the header row, one column) of the file."""
-
-    row: int
-    column: str
-    value: str
-    message: str
 
 
 @dataclass(frozen=True)
@@ -143,7 +132,7 @@ def write_error_report(plan: MarkImportPlan, out: Path) -> None:
         writer.writerow(["row", "column", "value", "problem"])
         for error in plan.errors:
             writer.writerow(
-                [error.row, _inert(error.column), _inert(error.value), _inert(error.message)]
+                [error.row, *(inert_cell(t) for t in (error.column, error.value, error.message))]
             )
 
 
@@ -472,11 +461,6 @@ def _mark_key(text: str) -> str:
 def _invisible(ch: str) -> bool:
     # ZWNJ inside words, bidi marks around text pasted from web pages and Word.
     return unicodedata.category(ch) == "Cf"
-
-
-def _inert(text: str) -> str:
-    # A leading apostrophe stops Excel from running a cell of the report as a formula.
-    return "'" + text if text.startswith(_FORMULA_START) and len(text) > 1 else text
 
 
 _MARKS = {_mark_key(word): status for status, words in _MARK_WORDS.items() for word in words}

@@ -14,6 +14,7 @@ from trainingdesk.services.info import DatabaseInfo, describe_database
 from trainingdesk.services.merge import PeopleMergeService
 from trainingdesk.services.people import PeopleService
 from trainingdesk.services.reference import ReferenceService
+from trainingdesk.services.roster_import import RosterImportService
 from trainingdesk.storage.backup import DEFAULT_KEEP, BackupResult, backup_database
 from trainingdesk.storage.database import Database, open_database
 from trainingdesk.storage.identity import Actor, current_actor
@@ -35,6 +36,7 @@ class Services:
     grid: AttendanceGridService = field(init=False)
     demo: DemoService = field(init=False)
     merge: PeopleMergeService = field(init=False)
+    rosters: RosterImportService = field(init=False)
     dashboard: DashboardService = field(init=False)
 
     def __post_init__(self) -> None:
@@ -48,6 +50,7 @@ class Services:
         self.grid = AttendanceGridService(uow, self.exercises)
         self.demo = DemoService(uow)
         self.merge = PeopleMergeService(uow, self.people)
+        self.rosters = RosterImportService(uow, self.reference)
         self.dashboard = DashboardService(uow)
 
     def info(self) -> DatabaseInfo:

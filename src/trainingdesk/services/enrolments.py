@@ -2,12 +2,12 @@
 
 import uuid
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from trainingdesk.domain.enums import EnrolmentStatus, Role
 from trainingdesk.domain.errors import Conflict
-from trainingdesk.domain.records import EnrolmentRecord
-from trainingdesk.storage.models import Agency, Enrolment, Person
+from trainingdesk.domain.records import EnrolmentExportRow, EnrolmentRecord
+from trainingdesk.storage.models import Agency, Enrolment, Exercise, Person
 from trainingdesk.storage.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 
@@ -20,38 +20,9 @@ class EnrolmentService:
     def enrol(
         self, exercise_id: uuid.UUID, person_ids: list[uuid.UUID], role: Role = Role.PARTICIPANT
     ) -> list[EnrolmentRecord]:
-        """Enrol several people at once; someone already enrolled is left as they are.
-
-        A person removed earlier gets their old enrolment back, so that the pair stays one
-        row on every laptop.
-        """
+        """Enrol several people at once (see `enrol_people`)."""
         with self._uow() as uow:
-            uow.exercises.require(exercise_id)
-            existing = {
-                row.person_id: row
-                for row in uow.session.scalars(
-                    select(Enrolment).where(
-                        Enrolment.exercise_id == exercise_id, Enrolment.person_id.in_(person_ids)
-                    )
-                )
-            }
-            for person_id in dict.fromkeys(person_ids):
-                uow.people.require(person_id)
-                row = existing.get(person_id)
-                if row is None:
-                    uow.enrolments.add(
-                        Enrolment(
-                            id=uuid.uuid4(),
-                            exercise_id=exercise_id,
-                            person_id=person_id,
-                            role=role,
-                            status=EnrolmentStatus.ENROLLED,
-                        )
-                    )
-                elif row.deleted_at is not None:
-                    uow.enrolments.restore(row)
-                    row.role = role
-                    row.status = EnrolmentStatus.ENROLLED
+            enrol_people(uow, exercise_id, person_ids, role)
             uow.commit()
             return _records(uow, exercise_id, person_ids)
 
@@ -87,6 +58,112 @@ class EnrolmentService:
         with self._uow() as uow:
             uow.exercises.require(exercise_id)
             return _records(uow, exercise_id, None)
+
+    def export_rows(self) -> list[EnrolmentExportRow]:
+        """Every live enrolment of a live person in a live exercise, read in one Core query.
+
+        Ordered by exercise start date, then family and given name; the exercise code
+        between them keeps two exercises that start on the same day apart.
+        """
+        query = (
+            select(
+                Exercise.code,
+                Exercise.title,
+                Exercise.start_date,
+                Exercise.end_date,
+                Person.id,
+                Person.given_name,
+                Person.family_name,
+                Person.native_name,
+                Person.service_number,
+                Enrolment.role,
+                Enrolment.status,
+            )
+            .join(Exercise, Exercise.id == Enrolment.exercise_id)
+            .join(Person, Person.id == Enrolment.person_id)
+            .where(
+                Enrolment.deleted_at.is_(None),
+                Exercise.deleted_at.is_(None),
+                Person.deleted_at.is_(None),
+            )
+            .order_by(
+                Exercise.start_date,
+                Exercise.code,
+                func.lower(Person.family_name),
+                func.lower(Person.given_name),
+                Person.id,
+            )
+        )
+        with self._uow() as uow:
+            # On the Core connection: an export reads every enrolment, and ORM rows cost more.
+            return [
+                EnrolmentExportRow(
+                    exercise_code=code,
+                    exercise_title=title,
+                    start_date=start,
+                    end_date=end,
+                    person_id=person_id,
+                    person_name=f"{given} {family}".strip(),
+                    native_name=native,
+                    service_number=number,
+                    role=role,
+                    status=status,
+                )
+                for (
+                    code,
+                    title,
+                    start,
+                    end,
+                    person_id,
+                    given,
+                    family,
+                    native,
+                    number,
+                    role,
+                    status,
+                ) in uow.session.connection().execute(query)
+            ]
+
+
+def enrol_people(
+    uow: UnitOfWork, exercise_id: uuid.UUID, person_ids: list[uuid.UUID], role: Role
+) -> list[uuid.UUID]:
+    """Stage the enrolments (within the caller's unit of work; the caller commits).
+
+    A person removed earlier gets their old enrolment back, so that the pair stays one row
+    on every laptop; someone already enrolled is left as they are. Returns the ids of the
+    enrolments added or brought back.
+    """
+    uow.exercises.require(exercise_id)
+    existing = {
+        row.person_id: row
+        for row in uow.session.scalars(
+            select(Enrolment).where(
+                Enrolment.exercise_id == exercise_id, Enrolment.person_id.in_(person_ids)
+            )
+        )
+    }
+    changed: list[uuid.UUID] = []
+    for person_id in dict.fromkeys(person_ids):
+        uow.people.require(person_id)
+        row = existing.get(person_id)
+        if row is None:
+            row = uow.enrolments.add(
+                Enrolment(
+                    id=uuid.uuid4(),
+                    exercise_id=exercise_id,
+                    person_id=person_id,
+                    role=role,
+                    status=EnrolmentStatus.ENROLLED,
+                )
+            )
+            changed.append(row.id)
+        elif row.deleted_at is not None:
+            uow.enrolments.restore(row)
+            row.role = role
+            row.status = EnrolmentStatus.ENROLLED
+            changed.append(row.id)
+    return changed
 
 
 def _records(

@@ -21,6 +21,7 @@ from trainingdesk.services.enrolments import EnrolmentService
 from trainingdesk.services.exercises import ExerciseService
 from trainingdesk.services.merge import PeopleMergeService
 from trainingdesk.services.people import PeopleService
+from trainingdesk.services.roster_import import RosterImportService, RosterResult
 from trainingdesk.storage.errors import StorageError
 
 Changed = Callable[[uuid.UUID], None]
@@ -183,6 +184,38 @@ class MergePeople(ServiceCommand):
             self._attempt(lambda: self._merge.unmerge(record))
             self._changed(self._merged_id)
             self._changed(self._survivor_id)
+
+
+class ImportRoster(ServiceCommand):
+    """A roster import that already ran (in the background); undo takes it back whole."""
+
+    def __init__(
+        self,
+        rosters: RosterImportService,
+        result: RosterResult,
+        changed: Callable[[], None],
+        on_error: ErrorShown,
+    ) -> None:
+        super().__init__(
+            f"Import {len(result.created)} new and {len(result.merged)} known people", on_error
+        )
+        self._rosters = rosters
+        self._result = result
+        self._changed = changed
+        self._already_done = True
+
+    def redo(self) -> None:
+        """Nothing the first time (the import ran before); after an undo, write it again."""
+        if self._already_done:
+            self._already_done = False
+            return
+        self._attempt(lambda: self._rosters.redo(self._result))
+        self._changed()
+
+    def undo(self) -> None:
+        """Take the import back."""
+        self._attempt(lambda: self._rosters.undo(self._result))
+        self._changed()
 
 
 class SaveExercise(ServiceCommand):

@@ -1,12 +1,15 @@
 """People: search in any script, filter by country, sex and agency."""
 
 import uuid
+from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -17,12 +20,23 @@ from PySide6.QtWidgets import (
 
 from trainingdesk.domain.enums import Country, Sex
 from trainingdesk.domain.records import PersonRow
+from trainingdesk.reports.people_export import write_people
 from trainingdesk.services.container import Services
-from trainingdesk.ui.commands import CreatePerson, DeletePerson, Editing, EditPerson, MergePeople
+from trainingdesk.services.roster_import import RosterResult
+from trainingdesk.ui.commands import (
+    CreatePerson,
+    DeletePerson,
+    Editing,
+    EditPerson,
+    ImportRoster,
+    MergePeople,
+)
 from trainingdesk.ui.models.people import PeopleCriteria, PeopleTableModel
+from trainingdesk.ui.tasks import BackgroundTask
 from trainingdesk.ui.views.forms import confirm_delete
 from trainingdesk.ui.views.merge_dialog import MergeDialog
 from trainingdesk.ui.views.person_form import PersonDialog
+from trainingdesk.ui.views.roster_import import RosterImportDialog
 from trainingdesk.ui.views.tables import record_table
 
 ANY = "All"
@@ -39,6 +53,7 @@ class PeopleView(QWidget):
         self._undo_stack = editing.undo_stack
         self._show_error = editing.show_error
         self.model = PeopleTableModel(self)
+        self.task: BackgroundTask | None = None
 
         self.search = QLineEdit(placeholderText="Search names, fathers' names, ID numbers…")
         self.search.setClearButtonEnabled(True)
@@ -66,17 +81,7 @@ class PeopleView(QWidget):
             caption.setBuddy(combo)
             filters.addWidget(caption)
             filters.addWidget(combo)
-        self.new_button = QPushButton("&New person…")
-        self.edit_button = QPushButton("Ed&it…")
-        self.merge_button = QPushButton("&Merge two…")
-        self.merge_button.setToolTip("Select two records of the same person (Ctrl+M)")
-        actions = QHBoxLayout()
-        for button in (self.new_button, self.edit_button, self.merge_button):
-            actions.addWidget(button)
-        actions.addStretch()
-        self.new_button.clicked.connect(self.new_person)
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.merge_button.clicked.connect(self.merge_selected)
+        actions = self._actions()
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addLayout(actions)
@@ -94,6 +99,7 @@ class PeopleView(QWidget):
             (QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search, screen),
             (QKeySequence(QKeySequence.StandardKey.New), self, self.new_person, screen),
             (QKeySequence("Ctrl+M"), self, self.merge_selected, screen),
+            (QKeySequence("Ctrl+I"), self, self.import_roster, screen),
             (QKeySequence(Qt.Key.Key_Return), self.table, self.edit_selected, table),
             (QKeySequence(Qt.Key.Key_Enter), self.table, self.edit_selected, table),
             (
@@ -107,6 +113,28 @@ class PeopleView(QWidget):
             shortcut.setContext(context)
             shortcut.activated.connect(slot)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+
+    def _actions(self) -> QHBoxLayout:
+        self.new_button = QPushButton("&New person…")
+        self.edit_button = QPushButton("Ed&it…")
+        self.merge_button = QPushButton("&Merge two…")
+        self.merge_button.setToolTip("Select two records of the same person (Ctrl+M)")
+        self.import_button = QPushButton("Im&port roster…")
+        self.import_button.setToolTip("People from a CSV or XLSX file (Ctrl+I)")
+        self.export_button = QPushButton("Expor&t…")
+        self.export_button.setToolTip("Everyone and their enrolments to CSV or XLSX")
+        actions = QHBoxLayout()
+        for button in (self.new_button, self.edit_button, self.merge_button):
+            actions.addWidget(button)
+        actions.addStretch()
+        actions.addWidget(self.import_button)
+        actions.addWidget(self.export_button)
+        self.import_button.clicked.connect(self.import_roster)
+        self.export_button.clicked.connect(lambda _checked: self.export_people())
+        self.new_button.clicked.connect(self.new_person)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.merge_button.clicked.connect(self.merge_selected)
+        return actions
 
     def reload(self) -> None:
         """Read the people again from the database."""
@@ -222,6 +250,46 @@ class PeopleView(QWidget):
                     self._show_error,
                 )
             )
+
+    def import_roster(self) -> None:
+        """Ctrl+I: a roster file, checked and reviewed before anything is written."""
+        dialog = RosterImportDialog(self._services, self._roster_imported, self)
+        dialog.exec()
+
+    def _roster_imported(self, result: RosterResult) -> None:
+        self._undo_stack.push(
+            ImportRoster(self._services.rosters, result, self.reload, self._show_error)
+        )
+        self.reload()
+
+    def export_people(self, target: Path | None = None) -> None:
+        """Everyone and their enrolments to a CSV or XLSX file (off the window's thread)."""
+        if target is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self,
+                "Export people",
+                str(Path.home() / "people.xlsx"),
+                "Excel workbooks (*.xlsx);;CSV files (*.csv)",
+            )
+            if not chosen:
+                return
+            target = Path(chosen)
+        services, path = self._services, target
+
+        def work(report: Callable[[str], None]) -> Path:
+            report("Reading people and enrolments…")
+            people, enrolments = services.people.find(), services.enrolments.export_rows()
+            report(f"Writing {len(people):,} people and {len(enrolments):,} enrolments…")
+            write_people(people, enrolments, path)
+            return path
+
+        self.task = BackgroundTask(
+            self,
+            "Exporting people",
+            work,
+            lambda saved: self.count.setText(f"Saved to {saved}"),
+            self._show_error,
+        )
 
     def refresh_person(self, person_id: uuid.UUID) -> None:
         """Show one person as the database now has them (changed, added or gone)."""

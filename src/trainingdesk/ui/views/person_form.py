@@ -1,6 +1,7 @@
 """The person form: every field with its own validation message beside it."""
 
 import uuid
+from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainingdesk.domain.dates import parse_date
 from trainingdesk.domain.enums import Country, RankTier, Sex
 from trainingdesk.domain.errors import ValidationFailed
 from trainingdesk.domain.records import AgencyRecord, PersonDraft
@@ -44,6 +46,8 @@ class PersonDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Edit person" if draft else "New person")
         self._people = people
+        # Details the form does not show (the duty station) are kept as they were.
+        self._original = draft
         self.result_draft: PersonDraft | None = None
         self.fields: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
@@ -66,7 +70,11 @@ class PersonDialog(QDialog):
             ("rank_tier", "Rank &level", self.rank_tier),
         ):
             self._add_row(form, label, name, combo)
-        self.consent_photo = QCheckBox("May be &photographed")
+        self.birth_date = QLineEdit()
+        self.birth_date.setObjectName("birth_date")
+        self.birth_date.setPlaceholderText("e.g. 1985-03-21, 21/03/1985 or 1364/01/01 (solar)")
+        self._add_row(form, "Date of &birth", "birth_date", self.birth_date)
+        self.consent_photo = QCheckBox("May be p&hotographed")
         self.consent_roster = QCheckBox("May be printed on r&osters")
         form.addRow("", self.consent_photo)
         form.addRow("", self.consent_roster)
@@ -84,14 +92,16 @@ class PersonDialog(QDialog):
         _select(self.country, draft.country)
         _select(self.agency, draft.agency_id)
         _select(self.rank_tier, draft.rank_tier)
+        self.birth_date.setText(draft.birth_date.isoformat() if draft.birth_date else "")
         self.consent_photo.setChecked(draft.consent_photo)
         self.consent_roster.setChecked(draft.consent_roster)
 
     def draft(self) -> PersonDraft:
-        """What the form holds now."""
+        """What the form holds now; ValueError names a date it cannot read."""
         agency = self.agency.currentData()
         text = {name: edit.text() for name, edit in self.fields.items()}
-        return PersonDraft(
+        born = self.birth_date.text().strip()
+        shown = PersonDraft(
             given_name=text["given_name"],
             family_name=text["family_name"],
             native_name=text["native_name"],
@@ -106,7 +116,11 @@ class PersonDialog(QDialog):
             rank_tier=RankTier(self.rank_tier.currentData()),
             consent_photo=self.consent_photo.isChecked(),
             consent_roster=self.consent_roster.isChecked(),
+            birth_date=parse_date(born) if born else None,
         )
+        if self._original is None:
+            return shown
+        return replace(shown, duty_station_id=self._original.duty_station_id)
 
     def accept(self) -> None:
         """Check with the service; show each problem beside its field, or close."""
@@ -114,17 +128,24 @@ class PersonDialog(QDialog):
             label.hide()
         try:
             self.result_draft = self._people.check(self.draft())
+        except ValueError as unreadable:
+            self._show_problems({"birth_date": str(unreadable)})
+            self.birth_date.setFocus()
+            return
         except ValidationFailed as failure:
-            for name, message in failure.errors.items():
-                shown = self.errors.get(name)
-                if shown is not None:
-                    shown.setText(message)
-                    shown.show()
+            self._show_problems(failure.errors)
             first = next(iter(failure.errors))
             if first in self.fields:
                 self.fields[first].setFocus()
             return
         super().accept()
+
+    def _show_problems(self, problems: dict[str, str]) -> None:
+        for name, message in problems.items():
+            shown = self.errors.get(name)
+            if shown is not None:
+                shown.setText(message)
+                shown.show()
 
 
 def _select(combo: QComboBox, data: object) -> None:
