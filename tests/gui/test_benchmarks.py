@@ -63,3 +63,41 @@ def test_the_attendance_grid_benchmark_runs(demo_template: Path, tmp_path: Path)
     assert run.returncode == 0, run.stderr
     assert "Attendance grid: 12 participants x 4 sessions" in run.stdout
     assert "keystroke mark with commit" in run.stdout
+
+
+def test_the_roster_benchmarks_run(demo_template: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "demo.sqlite"
+    copy.write_bytes(demo_template.read_bytes())
+    importing = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "roster_import.py"),
+            "--db",
+            str(copy),
+            "--rows",
+            "60",
+            "--seed",
+            "4",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert importing.returncode == 0, importing.stderr
+    assert "Roster import: 60 rows" in importing.stdout
+    scoring = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "roster_duplicates.py"),
+            "--rows",
+            "200",
+            "--people",
+            "400",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert scoring.returncode == 0, scoring.stderr

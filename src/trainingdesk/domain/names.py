@@ -214,8 +214,12 @@ def normalize_latin(text: str) -> str:
     return " ".join(_latin_word_key(tok) for tok in tokens)
 
 
+@lru_cache(maxsize=65_536)
 def match_key(text: str) -> str:
-    """Script-aware match key for a whole name, suitable for equality and substring search."""
+    """Script-aware match key for a whole name, suitable for equality and substring search.
+
+    Remembered: a roster of ten thousand officers repeats a few hundred names.
+    """
     pieces = [
         (arabic, piece)
         for arabic, piece in _script_pieces(unicodedata.normalize("NFKC", text))

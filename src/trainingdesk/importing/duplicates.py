@@ -36,7 +36,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import combinations
+from itertools import chain, combinations
 from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
@@ -186,12 +186,17 @@ def find_duplicates(
         if len(block) * (len(block) - 1) // 2 <= _MAX_BLOCK_PAIRS:
             # Blocks list rows in file order, so each pair is (earlier, later).
             within_file.update(combinations(block, 2))
-    candidates = [(prepared_rows[r], prepared_people[p]) for r, p in against_people]
-    candidates += [(prepared_rows[later], prepared_rows[earlier]) for earlier, later in within_file]
-    scorer = _Scorer(keys)
+    compare = _Scorer(keys).compare
     found: dict[int, list[DuplicateMatch]] = {}
-    for row, other in candidates:
-        match = scorer.compare(row, other, threshold)
+    # Pairs are scored straight from the sets: a list of a quarter of a million pairs
+    # would cost as much as a tenth of the scoring itself.
+    for match in chain(
+        (compare(prepared_rows[r], prepared_people[p], threshold) for r, p in against_people),
+        (
+            compare(prepared_rows[later], prepared_rows[earlier], threshold)
+            for earlier, later in within_file
+        ),
+    ):
         if match is not None:
             found.setdefault(match.row, []).append(match)
     matches: list[DuplicateMatch] = []

@@ -5,7 +5,7 @@ import uuid
 from sqlalchemy import func, select
 
 from trainingdesk.domain.enums import EnrolmentStatus, Role
-from trainingdesk.domain.errors import Conflict
+from trainingdesk.domain.errors import Conflict, NotFound
 from trainingdesk.domain.records import EnrolmentExportRow, EnrolmentRecord
 from trainingdesk.storage.models import Agency, Enrolment, Exercise, Person
 from trainingdesk.storage.unit_of_work import UnitOfWork, UnitOfWorkFactory
@@ -135,17 +135,29 @@ def enrol_people(
     enrolments added or brought back.
     """
     uow.exercises.require(exercise_id)
+    # All of the exercise's enrolments (a few hundred at most), not an IN list of
+    # thousands of people that an imported roster can bring.
     existing = {
         row.person_id: row
         for row in uow.session.scalars(
-            select(Enrolment).where(
-                Enrolment.exercise_id == exercise_id, Enrolment.person_id.in_(person_ids)
+            select(Enrolment).where(Enrolment.exercise_id == exercise_id)
+        )
+    }
+    wanted = list(dict.fromkeys(person_ids))
+    live = {
+        person_id
+        for chunk in range(0, len(wanted), 500)
+        for person_id in uow.session.scalars(
+            select(Person.id).where(
+                Person.id.in_(wanted[chunk : chunk + 500]), Person.deleted_at.is_(None)
             )
         )
     }
+    missing = [person_id for person_id in wanted if person_id not in live]
+    if missing:
+        raise NotFound(f"no person with id {missing[0]}")
     changed: list[uuid.UUID] = []
-    for person_id in dict.fromkeys(person_ids):
-        uow.people.require(person_id)
+    for person_id in wanted:
         row = existing.get(person_id)
         if row is None:
             row = uow.enrolments.add(

@@ -3,6 +3,7 @@
 import uuid
 from dataclasses import asdict, fields
 from operator import itemgetter
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, select
 
@@ -218,9 +219,14 @@ class PeopleService:
 
 def apply_draft(person: Person, draft: PersonDraft) -> None:
     """Copy a draft onto a person row, with the search key that goes with it."""
-    for name in _DRAFT_FIELDS:
-        setattr(person, name, getattr(draft, name))
-    person.search_key = person_search_key(
+    for name, value in person_values(draft).items():
+        setattr(person, name, value)
+
+
+def person_values(draft: PersonDraft) -> dict[str, Any]:
+    """The person columns a draft fills, search key included (for inserts in bulk too)."""
+    values = {name: getattr(draft, name) for name in _DRAFT_FIELDS}
+    values["search_key"] = person_search_key(
         given_name=draft.given_name,
         family_name=draft.family_name,
         native_name=draft.native_name,
@@ -229,6 +235,7 @@ def apply_draft(person: Person, draft: PersonDraft) -> None:
         service_number=draft.service_number,
         phone=draft.phone,
     )
+    return values
 
 
 def _record_select() -> Select[Person, str | None, str | None]:

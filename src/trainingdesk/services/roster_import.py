@@ -10,6 +10,8 @@ import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from enum import StrEnum
+from functools import cached_property
+from typing import Any, NoReturn
 
 from sqlalchemy import select
 
@@ -26,10 +28,14 @@ from trainingdesk.importing.duplicates import (
 from trainingdesk.importing.roster import RosterField, RosterRow, propose_mapping, read_roster
 from trainingdesk.importing.tables import Table
 from trainingdesk.services.enrolments import enrol_people
-from trainingdesk.services.people import apply_draft, draft_of
+from trainingdesk.services.people import apply_draft, draft_of, person_values
 from trainingdesk.services.reference import ReferenceService
+from trainingdesk.storage.audit import insert_audited
 from trainingdesk.storage.models import Person, Setting
-from trainingdesk.storage.unit_of_work import UnitOfWorkFactory
+from trainingdesk.storage.unit_of_work import UnitOfWork, UnitOfWorkFactory
+
+# Ids per IN (...) list: well under SQLite's limit on bound parameters.
+_CHUNK = 500
 
 
 class Action(StrEnum):
@@ -72,11 +78,18 @@ class RosterPlan:
 
     def matches_of(self, row: int) -> tuple[DuplicateMatch, ...]:
         """Probable duplicates of a row, best first."""
-        return tuple(match for match in self.matches if match.row == row)
+        return self._by_row.get(row, ())
 
     def rows_with_matches(self) -> tuple[int, ...]:
         """Rows that need a decision."""
-        return tuple(dict.fromkeys(match.row for match in self.matches))
+        return tuple(self._by_row)
+
+    @cached_property
+    def _by_row(self) -> dict[int, tuple[DuplicateMatch, ...]]:
+        by_row: dict[int, list[DuplicateMatch]] = {}
+        for match in self.matches:
+            by_row.setdefault(match.row, []).append(match)
+        return {row: tuple(matches) for row, matches in by_row.items()}
 
 
 @dataclass(frozen=True)
@@ -211,48 +224,35 @@ class RosterImportService:
                 f"{len(undecided)} row(s) may be people already known (rows {listed}); "
                 "decide for each: merge, new or skip"
             )
-        person_of_row: dict[int, uuid.UUID] = {}
-        created: list[uuid.UUID] = []
-        before: dict[uuid.UUID, PersonDraft] = {}
-        after: dict[uuid.UUID, PersonDraft] = {}
-        skipped: list[int] = []
-        enrolment_ids: list[uuid.UUID] = []
-        with self._uow() as uow:
+        with self._uow() as uow, uow.session.no_autoflush:
+            writer = _Writer(uow, [d.existing for d in decisions.values() if d.existing])
             for row in plan.accepted:
                 assert row.draft is not None
                 decision = decisions.get(row.row, Decision(Action.NEW))
                 if decision.action is Action.SKIP:
-                    skipped.append(row.row)
-                    continue
-                if decision.action is Action.MERGE:
-                    target = decision.existing or person_of_row.get(decision.same_as_row or -1)
-                    if target is None:
-                        raise RosterRejected(
-                            f"row {row.row} is to be merged, but with nothing known"
-                        )
-                    person = uow.people.require(target)
-                    known = draft_of(person)
-                    before.setdefault(target, known)
-                    after[target] = _filled_in(known, row.draft)
-                    apply_draft(person, after[target])
+                    writer.skipped.append(row.row)
+                elif decision.action is Action.NEW:
+                    writer.add(row.row, row.draft)
+                elif decision.same_as_row is not None:
+                    writer.same_as(row.row, row.draft, decision.same_as_row)
                 else:
-                    person = uow.people.add(Person(id=uuid.uuid4()))
-                    apply_draft(person, row.draft)
-                    created.append(person.id)
-                person_of_row[row.row] = person.id
-            uow.session.flush()
-            enrolled = list(dict.fromkeys(person_of_row.values()))
-            if exercise_id is not None and enrolled:
-                enrolment_ids = enrol_people(uow, exercise_id, enrolled, role)
+                    writer.merge(row.row, row.draft, decision.existing or _missing(row.row))
+            writer.write()
+            enrolled = list(dict.fromkeys(writer.person_of_row.values()))
+            enrolment_ids = (
+                enrol_people(uow, exercise_id, enrolled, role)
+                if exercise_id is not None and enrolled
+                else []
+            )
             uow.commit()
         return RosterResult(
-            created=tuple(created),
-            merged=tuple(after),
-            skipped=tuple(skipped),
+            created=tuple(new["id"] for new in writer.fresh),
+            merged=tuple(dict.fromkeys(writer.merged)),
+            skipped=tuple(writer.skipped),
             rejected=tuple(row.row for row in plan.rejected),
             enrolled=len(enrolled) if exercise_id is not None else 0,
-            merged_before=tuple(before.items()),
-            merged_after=tuple(after.items()),
+            merged_before=tuple(writer.before.items()),
+            merged_after=tuple(writer.after.items()),
             enrolment_ids=tuple(enrolment_ids),
         )
 
@@ -281,6 +281,67 @@ class RosterImportService:
             for enrolment_id in result.enrolment_ids:
                 uow.enrolments.restore(uow.enrolments.require_including_deleted(enrolment_id))
             uow.commit()
+
+
+class _Writer:
+    """The rows of one import on their way into the database (one unit of work)."""
+
+    def __init__(self, uow: UnitOfWork, targets: list[uuid.UUID]) -> None:
+        self._uow = uow
+        # The people merged into are read at once: one query instead of one per row.
+        self._known = {
+            person.id: person
+            for chunk in range(0, len(targets), _CHUNK)
+            for person in uow.people.where(Person.id.in_(targets[chunk : chunk + _CHUNK]))
+        }
+        self.fresh: list[dict[str, Any]] = []
+        self._fresh_by_id: dict[uuid.UUID, dict[str, Any]] = {}
+        self.person_of_row: dict[int, uuid.UUID] = {}
+        self.before: dict[uuid.UUID, PersonDraft] = {}
+        self.after: dict[uuid.UUID, PersonDraft] = {}
+        self.merged: list[uuid.UUID] = []
+        self.skipped: list[int] = []
+
+    def add(self, row: int, draft: PersonDraft) -> None:
+        """A new person (inserted in bulk by `write`)."""
+        values = {"id": uuid.uuid4(), **person_values(draft)}
+        self.fresh.append(values)
+        self._fresh_by_id[values["id"]] = values
+        self.person_of_row[row] = values["id"]
+
+    def merge(self, row: int, draft: PersonDraft, person_id: uuid.UUID) -> None:
+        """A person already known: the roster fills the gaps of their record."""
+        person = self._known.get(person_id) or self._uow.people.require(person_id)
+        current = self.after.get(person_id) or draft_of(person)
+        filled = _filled_in(current, draft)
+        self.person_of_row[row] = person_id
+        self.merged.append(person_id)
+        if filled == current:
+            return  # the roster knows nothing the record lacks: nothing to write
+        self.before.setdefault(person_id, current)
+        self.after[person_id] = filled
+        apply_draft(person, filled)
+
+    def same_as(self, row: int, draft: PersonDraft, earlier_row: int) -> None:
+        """The same officer as an earlier row of the file: one person, gaps filled."""
+        person_id = self.person_of_row.get(earlier_row) or _missing(row)
+        values = self._fresh_by_id.get(person_id)
+        if values is None:
+            self.merge(row, draft, person_id)
+            return
+        names = {f.name for f in fields(PersonDraft)}
+        known = PersonDraft(**{k: v for k, v in values.items() if k in names})
+        values.update(person_values(_filled_in(known, draft)))
+        self.person_of_row[row] = person_id
+
+    def write(self) -> None:
+        """Send the merges and the new people to the database (not committed yet)."""
+        self._uow.session.flush()
+        insert_audited(self._uow.session, Person, self.fresh)
+
+
+def _missing(row: int) -> NoReturn:
+    raise RosterRejected(f"row {row} is to be merged, but with no one known or kept")
 
 
 def _mapping_key(headers: Sequence[str]) -> str:

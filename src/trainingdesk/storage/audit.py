@@ -2,11 +2,12 @@
 
 import json
 import uuid
+from collections.abc import Sequence
 from datetime import date, datetime, time
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
 from trainingdesk.domain.enums import AuditAction
@@ -49,6 +50,53 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
     for entry in entries:
         entry.reason = reason
     session.add_all(entries)
+
+
+def insert_audited(
+    session: Session, model: type[Replicated], rows: Sequence[dict[str, Any]]
+) -> None:
+    """Insert many new rows at once, stamped and audited as a flush would do it.
+
+    For imports of thousands of rows: one executemany per table instead of an ORM object,
+    an attribute event and an audit object per row (several times faster).
+    """
+    if not rows:
+        return
+    actor: Actor | None = session.info.get(ACTOR_KEY)
+    reason: str = session.info.get(REASON_KEY, "")
+    now = utcnow()
+    stamps = {
+        "created_at": now,
+        "updated_at": now,
+        "changed_by": actor.laptop_id if actor else None,
+        "deleted_at": None,
+    }
+    table_name = model.__table__.name  # type: ignore[attr-defined]
+    stamped = [{**row, **stamps} for row in rows]
+    entries = [
+        {
+            "id": uuid.uuid4(),
+            "at": now,
+            "laptop_id": actor.laptop_id if actor else None,
+            "user_name": actor.user_name if actor else "",
+            "action": AuditAction.CREATE,
+            "table_name": table_name,
+            "row_id": row["id"],
+            "changes": json.dumps(
+                {
+                    key: _plain(value)
+                    for key, value in row.items()
+                    if key != "id" and value is not None and value != ""
+                },
+                ensure_ascii=False,
+                sort_keys=True,
+            ),
+            "reason": reason,
+        }
+        for row in rows
+    ]
+    session.execute(insert(model), stamped)
+    session.execute(insert(AuditEntry), entries)
 
 
 def _stamp(obj: object, actor: Actor | None, now: datetime, *, created: bool) -> None:
