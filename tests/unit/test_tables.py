@@ -324,3 +324,21 @@ def test_a_file_with_only_single_cells_has_no_header_row(tmp_path: Path) -> None
 def test_a_missing_file_is_explained(tmp_path: Path) -> None:
     with pytest.raises(UnreadableFile, match=r"could not open gone\.csv"):
         read_table(tmp_path / "gone.csv")
+
+
+def test_a_header_merged_over_two_columns_names_both(tmp_path: Path) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Officers trained at Torkham"])
+    sheet.merge_cells("A1:D1")
+    sheet.append(["Name", None, "Father's name", "Sex"])
+    sheet.merge_cells("A2:B2")
+    sheet.append(["Gul Agha", "ګل آغا", "Abdul Wali", "M"])
+    path = tmp_path / "merged.xlsx"
+    workbook.save(path)
+
+    table = read_table(path)
+
+    assert table.header_row == 2
+    assert table.headers == ("Name", "Name (2)", "Father's name", "Sex")
+    assert table.rows[0].cells[:2] == ("Gul Agha", "ګل آغا")

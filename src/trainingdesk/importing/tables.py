@@ -18,13 +18,14 @@ import re
 import warnings
 import zipfile
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import BinaryIO
 
 from openpyxl import load_workbook
+from openpyxl.utils.cell import range_boundaries
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
@@ -55,6 +56,7 @@ _BROKEN_WORKBOOK = (
 
 # A run of letters; digits, punctuation, marks and spaces end a word.
 _WORD = re.compile(r"[^\W\d_]+")
+_MERGE_REFERENCE = re.compile(rb'<mergeCell ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
 
 _ENCODING_NAMES = {
     "ascii": "plain ASCII",
@@ -134,7 +136,11 @@ def _refuse_binary(head: bytes, name: str, encoding: str | None) -> None:
         raise UnreadableFile(f"{name} is not a CSV or Excel file (it does not contain text).")
 
 
-def _table(rows: Iterable[tuple[int, list[str]]], name: str) -> Table:
+def _table(
+    rows: Iterable[tuple[int, list[str]]],
+    name: str,
+    merges: Sequence[tuple[int, int, int, int]] = (),
+) -> Table:
     header: list[str] | None = None
     header_row = 0
     data: list[TableRow] = []
@@ -146,7 +152,7 @@ def _table(rows: Iterable[tuple[int, list[str]]], name: str) -> Table:
         seen_any = True
         if header is None:
             if filled >= 2:
-                header, header_row = _trim_end(cells), number
+                header, header_row = _spread_merged(cells, number, merges), number
             continue
         data.append(TableRow(number, _fit(cells, len(header))))
     if not seen_any:
@@ -157,6 +163,24 @@ def _table(rows: Iterable[tuple[int, list[str]]], name: str) -> Table:
             "'Name' and '1' for the first session."
         )
     return Table(tuple(header), tuple(data), header_row)
+
+
+def _spread_merged(
+    cells: list[str], row: int, merges: Sequence[tuple[int, int, int, int]]
+) -> list[str]:
+    """A header cell merged over several columns names each of them, numbered ("Name (2)").
+
+    A workbook keeps the text in the first cell of a merge only; the others read empty.
+    """
+    header = list(cells)
+    for first_column, first_row, last_column, last_row in merges:
+        if not first_row <= row <= last_row or first_column > len(header):
+            continue
+        text = header[first_column - 1]
+        for column in range(first_column + 1, last_column + 1):
+            if text and column <= len(header) and not header[column - 1]:
+                header[column - 1] = f"{text} ({column - first_column + 1})"
+    return _trim_end(header)
 
 
 def _trim_end(cells: list[str]) -> list[str]:
@@ -338,11 +362,28 @@ def _xlsx_table(stream: BinaryIO, name: str, sheet: str | None) -> Table:
                     for number, values in enumerate(rows, 1)
                 ),
                 name,
+                _merged_ranges(worksheet),
             )
         except _BROKEN_WORKBOOK as exc:
             raise UnreadableFile(not_a_workbook) from exc
         finally:
             workbook.close()
+
+
+def _merged_ranges(worksheet: ReadOnlyWorksheet) -> list[tuple[int, int, int, int]]:
+    """(first column, first row, last column, last row) of each merged range of the sheet.
+
+    openpyxl's read-only mode, which large files need, does not read merges: they are
+    taken from the sheet's XML, where they follow the cells. Without those internals
+    (another openpyxl), a merged header reads as it did before, with empty cells.
+    """
+    path = getattr(worksheet, "_worksheet_path", None)
+    archive = getattr(worksheet.parent, "_archive", None)
+    if path is None or archive is None:
+        return []
+    with archive.open(path) as xml:
+        references = _MERGE_REFERENCE.findall(xml.read())
+    return [range_boundaries(reference.decode()) for reference in references]
 
 
 def _worksheet(workbook: Workbook, name: str, sheet: str | None) -> ReadOnlyWorksheet:

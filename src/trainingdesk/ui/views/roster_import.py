@@ -219,9 +219,13 @@ class RosterImportDialog(QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.review = QTabWidget()
-        self.new_rows = _review_table(("Row", "Name", "Native name", "Agency", "ID number"))
-        self.duplicates = _review_table(("Row", "In the file", "May be", "Score", "Decision"))
-        self.problems = _review_table(("Row", "Column", "Value", "Problem"))
+        self.new_rows = _review_table(
+            ("Row", "Name", "Native name", "Agency", "ID number"), (50, 220, 220, 80)
+        )
+        self.duplicates = _review_table(
+            ("Row", "In the file", "May be", "Score", "Decision"), (50, 250, 250, 50)
+        )
+        self.problems = _review_table(("Row", "Column", "Value", "Problem"), (50, 120, 200))
         self.review.addTab(self.new_rows, "New people")
         self.review.addTab(self.duplicates, "Probable duplicates")
         problems_page = QWidget()
@@ -468,8 +472,10 @@ def _item(text: str) -> QTableWidgetItem:
     return item
 
 
-def _review_table(headers: tuple[str, ...]) -> QTableWidget:
+def _review_table(headers: tuple[str, ...], widths: tuple[int, ...]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
+    for column, width in enumerate(widths):
+        table.setColumnWidth(column, width)
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().hide()
     table.horizontalHeader().setStretchLastSection(True)
