@@ -14,9 +14,11 @@ def run_gui(location: str | None) -> int:
     """Open the main window on `location` (or the default database) and run until closed."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from trainingdesk.ui.collector import MainThreadCollector
     from trainingdesk.ui.main_window import MainWindow
 
     application = QApplication.instance() or QApplication(sys.argv[:1])
+    collector = MainThreadCollector(application)
     QApplication.setOrganizationName(ORGANISATION)
     QApplication.setApplicationName(APPLICATION)
     try:
@@ -26,7 +28,10 @@ def run_gui(location: str | None) -> int:
         return 1
     window = MainWindow(services, _opener)
     window.show()
-    return int(application.exec())
+    try:
+        return int(application.exec())
+    finally:
+        collector.deleteLater()
 
 
 def _opener(location: str) -> Services:

@@ -1,5 +1,6 @@
 """A real main window on a real demo database, isolated from the user's settings."""
 
+import gc
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -12,6 +13,23 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import TEST_ACTOR
 from trainingdesk.services.container import Services, open_services
 from trainingdesk.ui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True, scope="session")
+def collect_on_the_main_thread_only() -> Iterator[None]:
+    """Automatic collection off, as in the program (see `ui/collector.py`)."""
+    # A collection started by a background task would free Qt objects in the wrong
+    # thread and crash the test run.
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def collect_after_each_test() -> Iterator[None]:
+    """What the program's timer does every few seconds."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture(scope="session")

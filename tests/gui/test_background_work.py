@@ -1,5 +1,6 @@
 """Long work runs off the GUI thread with progress and Cancel, and a cancel writes nothing."""
 
+import gc
 import time
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from tests.conftest import TEST_ACTOR
 from tests.gui.test_main_window import trigger_menu_action
 from trainingdesk.services.container import open_services
 from trainingdesk.storage.database import demo_database_path
+from trainingdesk.ui.collector import MainThreadCollector
 from trainingdesk.ui.main_window import MainWindow
 from trainingdesk.ui.tasks import BackgroundTask, Report
 
@@ -74,3 +76,11 @@ def test_a_failure_is_reported_not_raised(
     qtbot.waitUntil(task.finished.is_set, timeout=10_000)
     assert failures == ["the demo takes between 10 and 100,000 people"]
     services.close()
+
+
+def test_collection_happens_on_the_window_thread_only(qtbot: QtBot) -> None:
+    gc.enable()
+    collector = MainThreadCollector()
+    assert not gc.isenabled(), "no collection may start in a background thread"
+    collector.collect()
+    collector.deleteLater()

@@ -13,9 +13,18 @@ from typing import Any, NoReturn, TextIO
 
 from trainingdesk import __version__
 from trainingdesk.cli import attendance as attendance_commands
+from trainingdesk.cli import certificates as certificate_commands
 from trainingdesk.cli import people_files
 from trainingdesk.domain.calendars import format_solar_hijri_numeric
-from trainingdesk.domain.enums import Country, EnrolmentStatus, ExerciseStatus, KeyArea, Role, Sex
+from trainingdesk.domain.enums import (
+    CertificateStatus,
+    Country,
+    EnrolmentStatus,
+    ExerciseStatus,
+    KeyArea,
+    Role,
+    Sex,
+)
 from trainingdesk.domain.errors import TrainingDeskError
 from trainingdesk.domain.records import ExerciseRecord, PersonRecord
 from trainingdesk.services.container import Services, open_services
@@ -121,7 +130,30 @@ def build_parser() -> argparse.ArgumentParser:
     _add_people_file_commands(people)
 
     _add_attendance_commands(commands)
+    _add_certificate_commands(commands)
     return parser
+
+
+def _add_certificate_commands(commands: "argparse._SubParsersAction[_Parser]") -> None:
+    certificates = commands.add_parser(
+        "certificates", help="the certificate register and offline checks"
+    ).add_subparsers(dest="action", metavar="ACTION", required=True)
+    listing = certificates.add_parser("list", help="every certificate, newest first")
+    listing.add_argument("--exercise", metavar="CODE", help="only this exercise's")
+    listing.add_argument("--status", choices=[s.value for s in CertificateStatus])
+    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    listing.set_defaults(handler=Command(certificate_commands.listing))
+    revoke = certificates.add_parser("revoke", help="withdraw a certificate, with a reason")
+    revoke.add_argument("serial", metavar="SERIAL", help="e.g. APCP-2013-000123")
+    revoke.add_argument("--reason", required=True, metavar="TEXT")
+    revoke.set_defaults(handler=Command(certificate_commands.revoke))
+    verify = certificates.add_parser(
+        "verify", help="is a certificate genuine? (the QR code's text, the short code or a serial)"
+    )
+    verify.add_argument("code", metavar="CODE")
+    verify.set_defaults(handler=Command(certificate_commands.verify))
+    key = certificates.add_parser("public-key", help="this laptop's public signing key (PEM)")
+    key.set_defaults(handler=Command(certificate_commands.public_key))
 
 
 def _add_people_file_commands(people: "argparse._SubParsersAction[_Parser]") -> None:

@@ -12,6 +12,7 @@ from typing import NamedTuple
 from trainingdesk.domain.completion import CompletionResult, CompletionRule
 from trainingdesk.domain.enums import (
     AttendanceStatus,
+    CertificateStatus,
     Country,
     CurriculumKind,
     CurriculumStatus,
@@ -393,6 +394,27 @@ class AssessmentRecord(AssessmentDraft):
 
     exercise_id: uuid.UUID = field(kw_only=True)
     person_id: uuid.UUID = field(kw_only=True)
+
+
+@dataclass(frozen=True)
+class CertificateRecord:
+    """A certificate in the register, with what its page and its checks need."""
+
+    id: uuid.UUID
+    serial: str
+    person_id: uuid.UUID
+    person_name: str
+    native_name: str
+    country: Country
+    exercise_id: uuid.UUID
+    exercise_code: str
+    exercise_title: str
+    issue_date: date
+    status: CertificateStatus
+    qr_text: str
+    short_code: str
+    revoked_reason: str = ""
+    superseded_by: str = ""  # the serial of the certificate that replaced this one
 
 
 @dataclass(frozen=True)

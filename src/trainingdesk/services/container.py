@@ -5,6 +5,7 @@ from pathlib import Path
 
 from trainingdesk.services.attendance import AttendanceService
 from trainingdesk.services.attendance_grid import AttendanceGridService
+from trainingdesk.services.certificates import CertificateService
 from trainingdesk.services.curricula import CurriculumService
 from trainingdesk.services.dashboard import DashboardService
 from trainingdesk.services.demo import DemoService
@@ -18,6 +19,7 @@ from trainingdesk.services.roster_import import RosterImportService
 from trainingdesk.storage.backup import DEFAULT_KEEP, BackupResult, backup_database
 from trainingdesk.storage.database import Database, open_database
 from trainingdesk.storage.identity import Actor, current_actor
+from trainingdesk.storage.signing import SigningKey, signing_key_path
 from trainingdesk.storage.unit_of_work import unit_of_work_factory
 
 
@@ -34,6 +36,7 @@ class Services:
     enrolments: EnrolmentService = field(init=False)
     attendance: AttendanceService = field(init=False)
     grid: AttendanceGridService = field(init=False)
+    certificates: CertificateService = field(init=False)
     demo: DemoService = field(init=False)
     merge: PeopleMergeService = field(init=False)
     rosters: RosterImportService = field(init=False)
@@ -48,6 +51,9 @@ class Services:
         self.enrolments = EnrolmentService(uow)
         self.attendance = AttendanceService(uow)
         self.grid = AttendanceGridService(uow, self.exercises)
+        self.certificates = CertificateService(
+            uow, self.attendance, lambda: SigningKey.load_or_create(signing_key_path())
+        )
         self.demo = DemoService(uow)
         self.merge = PeopleMergeService(uow, self.people)
         self.rosters = RosterImportService(uow, self.reference)

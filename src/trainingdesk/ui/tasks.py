@@ -1,5 +1,6 @@
 """Long work off the GUI thread: one helper with progress, Cancel, success and failure."""
 
+import gc
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -75,6 +76,9 @@ class BackgroundTask:
         self.signals.succeeded.connect(lambda result: self._end(lambda: on_success(result)))
         self.signals.failed.connect(lambda message: self._end(lambda: on_failure(message)))
         self.signals.cancelled.connect(lambda: self._end(lambda: None))
+        # Collected here, on the window's thread, so that the work does not trigger a
+        # collection of Qt objects in its own thread (see `collector`).
+        gc.collect()
         QThreadPool.globalInstance().start(_Runner(work, self.signals, self._stop))
 
     def cancel(self) -> None:

@@ -23,6 +23,8 @@ class Certificate(Replicated, Base):
     person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"))
     exercise_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("exercise.id"))
     issue_date: Mapped[date] = mapped_column(Date)
+    # The name as printed and signed: a later correction of the person does not change it.
+    holder_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
     languages: Mapped[str] = mapped_column(String(40), default="en")
     verification_code: Mapped[str] = mapped_column(String(200), default="")
     status: Mapped[CertificateStatus] = mapped_column(

@@ -1,0 +1,322 @@
+"""The certificate register: issue, reissue, revoke, list, and check a certificate offline.
+
+Nothing here is ever deleted: a revoked or superseded certificate stays in the register
+with its serial, so that a paper copy can always be answered for.
+"""
+
+import json
+import uuid
+from collections.abc import Callable
+from datetime import date
+
+from sqlalchemy import func, select
+
+from trainingdesk.domain.certificates import (
+    ReadCode,
+    SignedFacts,
+    Verification,
+    VerificationStatus,
+    decode_signature,
+    format_serial,
+    parse_serial,
+    read_code,
+    short_code,
+)
+from trainingdesk.domain.enums import CertificateStatus
+from trainingdesk.domain.errors import Conflict, NotFound, ValidationFailed
+from trainingdesk.domain.records import CertificateRecord
+from trainingdesk.services.attendance import AttendanceService
+from trainingdesk.storage.models import Certificate, Exercise, Person, Setting, utcnow
+from trainingdesk.storage.signing import SigningKey, signature_matches
+from trainingdesk.storage.unit_of_work import UnitOfWork, UnitOfWorkFactory
+
+PUBLIC_KEYS_SETTING = "certificate-public-keys"
+
+
+class CertificateService:
+    """Issue and check certificates; the signing key is this laptop's."""
+
+    def __init__(
+        self,
+        unit_of_work: UnitOfWorkFactory,
+        attendance: AttendanceService,
+        signing_key: Callable[[], SigningKey],
+    ) -> None:
+        self._uow = unit_of_work
+        self._attendance = attendance
+        self._signing_key = signing_key
+
+    def issue(
+        self,
+        exercise_id: uuid.UUID,
+        person_ids: list[uuid.UUID] | None = None,
+        *,
+        issued_on: date | None = None,
+    ) -> list[CertificateRecord]:
+        """Certificates for everyone eligible (or for the people named), in one transaction.
+
+        People who already hold a valid certificate for the exercise are left out: a
+        correction is a reissue. Naming someone not eligible is allowed (the coordinator
+        confirmed it); naming someone not enrolled is not.
+        """
+        completion = {c.person_id: c for c in self._attendance.completion(exercise_id)}
+        chosen = (
+            [person for person, result in completion.items() if result.eligible]
+            if person_ids is None
+            else list(dict.fromkeys(person_ids))
+        )
+        strangers = [person for person in chosen if person not in completion]
+        if strangers:
+            raise Conflict("certificates go only to people enrolled in the exercise")
+        day = issued_on or date.today()
+        key = self._signing_key()
+        with self._uow() as uow:
+            exercise = uow.exercises.require(exercise_id)
+            holders = set(
+                uow.session.scalars(
+                    select(Certificate.person_id).where(
+                        Certificate.exercise_id == exercise_id,
+                        Certificate.status == CertificateStatus.VALID,
+                        Certificate.deleted_at.is_(None),
+                    )
+                )
+            )
+            _register_public_key(uow, key)
+            number = _last_number(uow, day.year)
+            issued: list[uuid.UUID] = []
+            for person_id in chosen:
+                if person_id in holders:
+                    continue
+                number += 1
+                issued.append(_new_certificate(uow, key, person_id, exercise, day, number).id)
+            uow.commit()
+        return self.find(ids=issued)
+
+    def reissue(self, serial: str, *, issued_on: date | None = None) -> CertificateRecord:
+        """A corrected certificate with a new serial; the old one is kept as superseded."""
+        key = self._signing_key()
+        day = issued_on or date.today()
+        with self._uow() as uow:
+            old = _by_serial(uow, serial)
+            if old.status is not CertificateStatus.VALID:
+                raise Conflict(f"{old.serial} is {old.status.value}; only a valid one is reissued")
+            _register_public_key(uow, key)
+            exercise = uow.exercises.require(old.exercise_id)
+            new = _new_certificate(
+                uow, key, old.person_id, exercise, day, _last_number(uow, day.year) + 1
+            )
+            # The new row first: the old one will point at it (no ORM relationship orders it).
+            uow.session.flush()
+            old.status = CertificateStatus.SUPERSEDED
+            old.superseded_by_id = new.id
+            uow.commit()
+            new_id = new.id
+        return self.find(ids=[new_id])[0]
+
+    def revoke(self, serial: str, reason: str) -> CertificateRecord:
+        """Withdraw a certificate for a stated reason; it stays in the register."""
+        if not reason.strip():
+            raise ValidationFailed({"reason": "say why the certificate is revoked"})
+        with self._uow() as uow:
+            certificate = _by_serial(uow, serial)
+            if certificate.status is CertificateStatus.REVOKED:
+                raise Conflict(f"{certificate.serial} is already revoked")
+            certificate.status = CertificateStatus.REVOKED
+            certificate.revoked_reason = reason.strip()
+            certificate.revoked_at = utcnow()
+            uow.give_reason(reason)
+            uow.commit()
+            certificate_id = certificate.id
+        return self.find(ids=[certificate_id])[0]
+
+    def find(
+        self,
+        *,
+        exercise_id: uuid.UUID | None = None,
+        person_id: uuid.UUID | None = None,
+        status: CertificateStatus | None = None,
+        ids: list[uuid.UUID] | None = None,
+    ) -> list[CertificateRecord]:
+        """The register, newest serial first, narrowed by the filters given."""
+        replacement = select(Certificate.id, Certificate.serial).subquery()
+        query = (
+            select(Certificate, Person, Exercise, replacement.c.serial)
+            .join(Person, Person.id == Certificate.person_id)
+            .join(Exercise, Exercise.id == Certificate.exercise_id)
+            .outerjoin(replacement, replacement.c.id == Certificate.superseded_by_id)
+            .where(Certificate.deleted_at.is_(None))
+            .order_by(Certificate.serial.desc())
+        )
+        if exercise_id is not None:
+            query = query.where(Certificate.exercise_id == exercise_id)
+        if person_id is not None:
+            query = query.where(Certificate.person_id == person_id)
+        if status is not None:
+            query = query.where(Certificate.status == status)
+        if ids is not None:
+            query = query.where(Certificate.id.in_(ids))
+        with self._uow() as uow:
+            return [_record(*row) for row in uow.session.execute(query)]
+
+    def verify(self, text: str) -> Verification:
+        """Check a scanned QR text, a typed short code or a serial, with no network."""
+        code = read_code(text)
+        if code is None:
+            return Verification(
+                VerificationStatus.UNKNOWN,
+                "",
+                "This is not a TrainingDesk certificate code.",
+            )
+        with self._uow() as uow:
+            keys = _public_keys(uow)
+            stored = uow.certificates.find_one(Certificate.serial == code.serial)
+            record = self.find(ids=[stored.id])[0] if stored is not None else None
+        return _verdict(code, record, keys)
+
+    def public_key_pem(self) -> str:
+        """This laptop's public key, for anyone who wants to check its certificates."""
+        return self._signing_key().public_pem()
+
+
+def _verdict(code: ReadCode, record: CertificateRecord | None, keys: list[bytes]) -> Verification:
+    if code.facts is not None and code.signature is not None:
+        if not signature_matches(keys, code.facts.message(), code.signature):
+            return Verification(
+                VerificationStatus.FORGED,
+                code.serial,
+                "The signature does not match what the code says: the certificate was "
+                "altered or not made by TrainingDesk.",
+                code.facts,
+            )
+        if record is None:
+            return Verification(
+                VerificationStatus.VALID,
+                code.serial,
+                "The signature is genuine. This database does not hold the certificate, so "
+                "whether it was revoked since cannot be told here.",
+                code.facts,
+            )
+    elif record is None:
+        return Verification(
+            VerificationStatus.UNKNOWN, code.serial, f"No certificate {code.serial} is known."
+        )
+    assert record is not None
+    if code.short_signature and not record.short_code.endswith(code.short_signature):
+        return Verification(
+            VerificationStatus.FORGED,
+            code.serial,
+            "The code's check letters do not match this certificate.",
+        )
+    facts = SignedFacts(record.serial, record.person_name, record.exercise_code, record.issue_date)
+    if record.status is CertificateStatus.REVOKED:
+        return Verification(
+            VerificationStatus.REVOKED,
+            record.serial,
+            f"Revoked: {record.revoked_reason}",
+            facts,
+        )
+    if record.status is CertificateStatus.SUPERSEDED:
+        return Verification(
+            VerificationStatus.SUPERSEDED,
+            record.serial,
+            f"Replaced by {record.superseded_by}.",
+            facts,
+        )
+    return Verification(
+        VerificationStatus.VALID,
+        record.serial,
+        f"Valid: {record.person_name}, {record.exercise_code}, issued "
+        f"{record.issue_date.isoformat()}.",
+        facts,
+    )
+
+
+def _new_certificate(
+    uow: UnitOfWork,
+    key: SigningKey,
+    person_id: uuid.UUID,
+    exercise: Exercise,
+    day: date,
+    number: int,
+) -> Certificate:
+    person = uow.people.require(person_id)
+    serial = format_serial(day.year, number)
+    facts = SignedFacts(
+        serial, f"{person.given_name} {person.family_name}".strip(), exercise.code, day
+    )
+    certificate = Certificate(
+        id=uuid.uuid4(),
+        serial=serial,
+        person_id=person_id,
+        exercise_id=exercise.id,
+        issue_date=day,
+        holder_name=facts.name,
+        verification_code=facts.qr_text(key.sign(facts.message())).rsplit("|", 1)[1],
+        status=CertificateStatus.VALID,
+    )
+    uow.certificates.add(certificate)
+    return certificate
+
+
+def _last_number(uow: UnitOfWork, year: int) -> int:
+    """The highest number used this year, tombstones included: a serial is never reused."""
+    prefix = format_serial(year, 0)[:-6]
+    serials = uow.session.scalars(
+        select(Certificate.serial).where(Certificate.serial.like(f"{prefix}%"))
+    )
+    numbers = [parsed[1] for serial in serials if (parsed := parse_serial(serial)) is not None]
+    return max(numbers, default=0)
+
+
+def _by_serial(uow: UnitOfWork, serial: str) -> Certificate:
+    certificate = uow.certificates.find_one(
+        func.upper(Certificate.serial) == serial.strip().upper()
+    )
+    if certificate is None:
+        raise NotFound(f"no certificate {serial}")
+    return certificate
+
+
+def _register_public_key(uow: UnitOfWork, key: SigningKey) -> None:
+    known = _public_keys(uow)
+    raw = key.public_raw()
+    if raw in known:
+        return
+    value = json.dumps([k.hex() for k in (*known, raw)])
+    setting = uow.session.get(Setting, PUBLIC_KEYS_SETTING)
+    if setting is None:
+        uow.session.add(Setting(key=PUBLIC_KEYS_SETTING, value=value))
+    else:
+        setting.value = value
+
+
+def _public_keys(uow: UnitOfWork) -> list[bytes]:
+    setting = uow.session.get(Setting, PUBLIC_KEYS_SETTING)
+    if setting is None:
+        return []
+    return [bytes.fromhex(text) for text in json.loads(setting.value)]
+
+
+def _record(
+    certificate: Certificate, person: Person, exercise: Exercise, superseded_by: str | None
+) -> CertificateRecord:
+    name = certificate.holder_name or f"{person.given_name} {person.family_name}".strip()
+    facts = SignedFacts(certificate.serial, name, exercise.code, certificate.issue_date)
+    signature = decode_signature(certificate.verification_code) or b""
+    return CertificateRecord(
+        id=certificate.id,
+        serial=certificate.serial,
+        person_id=person.id,
+        person_name=name,
+        native_name=person.native_name,
+        country=person.country,
+        exercise_id=exercise.id,
+        exercise_code=exercise.code,
+        exercise_title=exercise.title,
+        issue_date=certificate.issue_date,
+        status=certificate.status,
+        qr_text=facts.qr_text(signature),
+        short_code=short_code(certificate.serial, signature),
+        revoked_reason=certificate.revoked_reason,
+        superseded_by=superseded_by or "",
+    )

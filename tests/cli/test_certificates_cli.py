@@ -1,0 +1,78 @@
+"""`trainingdesk certificates`: list, revoke and verify, as a coordinator types them."""
+
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.cli.test_cli import assert_one_line_error, trainingdesk
+from tests.conftest import TEST_ACTOR
+from trainingdesk.services.container import open_services
+
+
+@pytest.fixture(scope="module")
+def issued(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str], str]:
+    """A demo database with the certificates of one finished exercise; its QR texts."""
+    folder = tmp_path_factory.mktemp("certificates-cli")
+    path = folder / "demo.sqlite"
+    assert trainingdesk("--db", str(path), "demo", "--people", "40", "--seed", "7").code == 0
+    services = open_services(str(path), actor=TEST_ACTOR)
+    exercise = next(
+        e
+        for e in services.exercises.find()
+        if e.end_date < date(2015, 1, 1)
+        and any(c.eligible for c in services.attendance.completion(e.id))
+    )
+    certificates = services.certificates.issue(exercise.id, issued_on=exercise.end_date)
+    services.close()
+    return path, [c.qr_text for c in certificates], certificates[0].serial
+
+
+def _copy(path: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "copy.sqlite"
+    shutil.copy(path, copy)
+    return copy
+
+
+def test_the_register_is_listed(issued: tuple[Path, list[str], str]) -> None:
+    path, codes, _ = issued
+    run = trainingdesk("--db", str(path), "certificates", "list", "--json")
+    assert run.code == 0, run.err
+    listed = json.loads(run.out)
+    assert len(listed) == len(codes)
+    assert {c["status"] for c in listed} == {"valid"}
+
+
+def test_a_scanned_code_is_verified_then_revoked(
+    issued: tuple[Path, list[str], str], tmp_path: Path
+) -> None:
+    path, codes, serial = issued
+    db = _copy(path, tmp_path)
+    code = next(c for c in codes if f"|{serial}|" in c)
+    run = trainingdesk("--db", str(db), "certificates", "verify", code)
+    assert run.code == 0 and run.out.startswith("VALID"), run.out
+
+    forged = code.replace(code.split("|")[2], "Somebody Else")
+    assert trainingdesk("--db", str(db), "certificates", "verify", forged).out.startswith("FORGED")
+    revoked = trainingdesk(
+        "--db", str(db), "certificates", "revoke", serial, "--reason", "duplicate issue"
+    )
+    assert revoked.code == 0, revoked.err
+    after = trainingdesk("--db", str(db), "certificates", "verify", code)
+    assert after.code == 1 and after.out.startswith("REVOKED: Revoked: duplicate issue")
+
+
+def test_revoking_an_unknown_serial_is_one_clear_line(
+    issued: tuple[Path, list[str], str],
+) -> None:
+    run = trainingdesk(
+        "--db", str(issued[0]), "certificates", "revoke", "APCP-1999-000001", "--reason", "x"
+    )
+    assert_one_line_error(run, "no certificate APCP-1999-000001")
+
+
+def test_the_public_key_is_exported(issued: tuple[Path, list[str], str]) -> None:
+    run = trainingdesk("--db", str(issued[0]), "certificates", "public-key")
+    assert run.code == 0 and "BEGIN PUBLIC KEY" in run.out
