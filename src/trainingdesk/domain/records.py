@@ -418,6 +418,39 @@ class CertificateRecord:
 
 
 @dataclass(frozen=True)
+class Signatory:
+    """Who signs a certificate: printed name, title, and optionally a scanned signature."""
+
+    name: str
+    title: str
+    signature_image: str = ""  # a PNG file path; empty: a line to sign on
+
+
+@dataclass(frozen=True)
+class CertificatePage:
+    """Everything one printed certificate shows."""
+
+    serial: str
+    short_code: str
+    qr_text: str
+    holder_name: str
+    holder_native_name: str
+    country: Country
+    agency_name: str
+    rank: str
+    exercise_code: str
+    exercise_title: str
+    start_date: date
+    end_date: date
+    site_name: str
+    hours: float
+    modules: tuple[str, ...]
+    issue_date: date
+    local_language: str  # "prs" (Dari), "ps" (Pashto) or "ur" (Urdu)
+    signatories: tuple[Signatory, ...] = ()
+
+
+@dataclass(frozen=True)
 class ParticipantCompletion:
     """Completion of one enrolled person, as certificates and reports will use it."""
 
