@@ -127,3 +127,17 @@ def test_the_signing_key_lives_outside_the_database_for_its_owner_only(
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert services.certificates.public_key_pem().startswith("-----BEGIN PUBLIC KEY-----")
     assert read_code("APCP-2013-000001") is not None
+
+
+def test_a_certificate_page_holds_what_is_printed(services: Services) -> None:
+    exercise, _ = _attended(services)
+    (first, _) = services.certificates.issue(exercise.id, issued_on=ISSUED)
+    (page,) = services.certificates.pages([first.id])
+    assert page.serial == first.serial and page.qr_text == first.qr_text
+    assert page.holder_native_name.startswith("افسر")
+    assert page.local_language == "prs", "Afghan certificates in Dari by default"
+    assert (page.start_date, page.end_date) == (exercise.start_date, exercise.end_date)
+    assert page.signatories and page.signatories[0].title == "Programme Coordinator"
+    services.certificates.revoke(first.serial, "wrong exercise")
+    with pytest.raises(Conflict, match="revoked"):
+        services.certificates.pages([first.id])

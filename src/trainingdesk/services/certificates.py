@@ -7,7 +7,8 @@ with its serial, so that a paper copy can always be answered for.
 import json
 import uuid
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -24,13 +25,27 @@ from trainingdesk.domain.certificates import (
 )
 from trainingdesk.domain.enums import CertificateStatus
 from trainingdesk.domain.errors import Conflict, NotFound, ValidationFailed
-from trainingdesk.domain.records import CertificateRecord
+from trainingdesk.domain.records import CertificatePage, CertificateRecord, Signatory
 from trainingdesk.services.attendance import AttendanceService
-from trainingdesk.storage.models import Certificate, Exercise, Person, Setting, utcnow
+from trainingdesk.storage.models import (
+    Certificate,
+    Exercise,
+    ExerciseModule,
+    Module,
+    Person,
+    Setting,
+    TrainingSession,
+    utcnow,
+)
 from trainingdesk.storage.signing import SigningKey, signature_matches
 from trainingdesk.storage.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 PUBLIC_KEYS_SETTING = "certificate-public-keys"
+LANGUAGES_SETTING = "certificate-languages"
+SIGNATORIES_SETTING = "certificate-signatories"
+# Afghan certificates in Dari unless the settings say Pashto; Pakistani ones in Urdu.
+DEFAULT_LANGUAGES = {"AF": "prs", "PK": "ur", "XX": "prs"}
+DEFAULT_SIGNATORIES = [{"name": "", "title": "Programme Coordinator"}]
 
 
 class CertificateService:
@@ -173,6 +188,25 @@ class CertificateService:
             record = self.find(ids=[stored.id])[0] if stored is not None else None
         return _verdict(code, record, keys)
 
+    def pages(self, certificate_ids: list[uuid.UUID]) -> list[CertificatePage]:
+        """What each certificate prints, in the order asked; revoked ones are refused."""
+        records = {record.id: record for record in self.find(ids=certificate_ids)}
+        with self._uow() as uow:
+            languages = {**DEFAULT_LANGUAGES, **_json_setting(uow, LANGUAGES_SETTING, {})}
+            signatories = tuple(
+                Signatory(**entry)
+                for entry in _json_setting(uow, SIGNATORIES_SETTING, DEFAULT_SIGNATORIES)
+            )
+            pages = []
+            for certificate_id in certificate_ids:
+                record = records.get(certificate_id)
+                if record is None:
+                    raise NotFound(f"no certificate with id {certificate_id}")
+                if record.status is CertificateStatus.REVOKED:
+                    raise Conflict(f"{record.serial} is revoked and is not printed")
+                pages.append(_page(uow, record, languages, signatories))
+            return pages
+
     def public_key_pem(self) -> str:
         """This laptop's public key, for anyone who wants to check its certificates."""
         return self._signing_key().public_pem()
@@ -229,6 +263,68 @@ def _verdict(code: ReadCode, record: CertificateRecord | None, keys: list[bytes]
         f"{record.issue_date.isoformat()}.",
         facts,
     )
+
+
+def _page(
+    uow: UnitOfWork,
+    record: CertificateRecord,
+    languages: dict[str, str],
+    signatories: tuple[Signatory, ...],
+) -> CertificatePage:
+    person = uow.people.require(record.person_id)
+    exercise = uow.exercises.require(record.exercise_id)
+    agency = uow.agencies.require(person.agency_id) if person.agency_id else None
+    site = uow.sites.require(exercise.site_id) if exercise.site_id else None
+    modules = list(
+        uow.session.execute(
+            select(Module.code, Module.title_en, Module.hours)
+            .join(ExerciseModule, ExerciseModule.module_id == Module.id)
+            .where(ExerciseModule.exercise_id == exercise.id)
+            .where(ExerciseModule.deleted_at.is_(None))
+            .order_by(Module.position, Module.code)
+        )
+    )
+    sessions = uow.sessions.where(TrainingSession.exercise_id == exercise.id)
+    timed = [
+        (datetime.combine(s.day, s.end_time) - datetime.combine(s.day, s.start_time))
+        for s in sessions
+        if s.start_time and s.end_time and s.end_time > s.start_time
+    ]
+    hours = (
+        sum(t.total_seconds() for t in timed) / 3600
+        if timed
+        else float(sum(module_hours or 0 for _code, _title, module_hours in modules))
+    )
+    return CertificatePage(
+        serial=record.serial,
+        short_code=record.short_code,
+        qr_text=record.qr_text,
+        holder_name=record.person_name,
+        holder_native_name=record.native_name,
+        country=record.country,
+        agency_name=agency.name if agency else "",
+        rank=person.rank,
+        exercise_code=exercise.code,
+        exercise_title=exercise.title,
+        start_date=exercise.start_date,
+        end_date=exercise.end_date,
+        site_name=site.name if site else "",
+        hours=round(hours, 1),
+        modules=tuple(f"{code} {title}" for code, title, _hours in modules),
+        issue_date=record.issue_date,
+        local_language=languages.get(record.country.value, "prs"),
+        signatories=signatories,
+    )
+
+
+def _json_setting(uow: UnitOfWork, key: str, default: Any) -> Any:
+    setting = uow.session.get(Setting, key)
+    if setting is None:
+        return default
+    try:
+        return json.loads(setting.value)
+    except ValueError:
+        return default
 
 
 def _new_certificate(
