@@ -2,6 +2,7 @@
 
 import json
 import shutil
+import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -76,3 +77,41 @@ def test_revoking_an_unknown_serial_is_one_clear_line(
 def test_the_public_key_is_exported(issued: tuple[Path, list[str], str]) -> None:
     run = trainingdesk("--db", str(issued[0]), "certificates", "public-key")
     assert run.code == 0 and "BEGIN PUBLIC KEY" in run.out
+
+
+def test_certificates_are_issued_into_one_pdf_and_one_per_person(tmp_path: Path) -> None:
+    db = tmp_path / "demo.sqlite"
+    assert trainingdesk("--db", str(db), "demo", "--people", "40", "--seed", "8").code == 0
+    services = open_services(str(db), actor=TEST_ACTOR)
+    exercise = next(
+        e
+        for e in services.exercises.find()
+        if any(c.eligible for c in services.attendance.completion(e.id))
+    )
+    eligible = [c.person_name for c in services.attendance.completion(exercise.id) if c.eligible]
+    services.close()
+    out, folder = tmp_path / "certificates.pdf", tmp_path / "each"
+    run = trainingdesk(
+        "--db",
+        str(db),
+        "certificates",
+        "issue",
+        "--exercise",
+        exercise.code,
+        "--out",
+        str(out),
+        "--per-person",
+        str(folder),
+    )
+    assert run.code == 0, run.err
+    assert f"Issued {len(eligible)} certificate(s) for {exercise.code}" in run.out
+    text = subprocess.run(
+        ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for name in eligible:
+        assert " ".join(name.split()) in " ".join(text.split())
+    assert len(list(folder.glob("APCP-*.pdf"))) == len(eligible)
+    again = trainingdesk(
+        "--db", str(db), "certificates", "issue", "--exercise", exercise.code, "--out", str(out)
+    )
+    assert again.code == 0 and "No new certificate" in again.out

@@ -138,6 +138,17 @@ def _add_certificate_commands(commands: "argparse._SubParsersAction[_Parser]") -
     certificates = commands.add_parser(
         "certificates", help="the certificate register and offline checks"
     ).add_subparsers(dest="action", metavar="ACTION", required=True)
+    issuing = certificates.add_parser(
+        "issue", help="certificates for everyone eligible in an exercise, as a PDF to print"
+    )
+    issuing.add_argument("--exercise", required=True, metavar="CODE", help="exercise code")
+    issuing.add_argument(
+        "--out", required=True, type=attendance_commands.output_argument(".pdf"), metavar="FILE"
+    )
+    issuing.add_argument(
+        "--per-person", type=Path, metavar="DIR", help="also one PDF per person in this folder"
+    )
+    issuing.set_defaults(handler=Command(certificate_commands.issue))
     listing = certificates.add_parser("list", help="every certificate, newest first")
     listing.add_argument("--exercise", metavar="CODE", help="only this exercise's")
     listing.add_argument("--status", choices=[s.value for s in CertificateStatus])

@@ -1,4 +1,4 @@
-"""`trainingdesk certificates …`: the register, revocation and offline checks."""
+"""`trainingdesk certificates …`: issuing, the register, revocation and offline checks."""
 
 import argparse
 import json
@@ -6,6 +6,7 @@ from typing import TextIO
 
 from trainingdesk.domain.certificates import VerificationStatus
 from trainingdesk.domain.enums import CertificateStatus
+from trainingdesk.reports.certificate import write_certificate_files, write_certificates
 from trainingdesk.services.container import Services
 
 
@@ -70,4 +71,31 @@ def verify(services: Services, args: argparse.Namespace, out: TextIO) -> int:
 def public_key(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     """This laptop's public signing key (PEM), for whoever checks its certificates."""
     out.write(services.certificates.public_key_pem())
+    return 0
+
+
+def issue(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    """Certificates for everyone eligible in an exercise, into one PDF (and one per person)."""
+    exercise = services.exercises.by_code(args.exercise)
+    issued = services.certificates.issue(exercise.id)
+    if not issued:
+        print(
+            f"No new certificate for {exercise.code}: everyone eligible already has one "
+            "(see `certificates list`).",
+            file=out,
+        )
+        return 0
+    pages = services.certificates.pages([record.id for record in issued])
+    write_certificates(pages, args.out)
+    where = str(args.out)
+    if args.per_person is not None:
+        args.per_person.mkdir(parents=True, exist_ok=True)
+        files = write_certificate_files(pages, args.per_person)
+        where += f" and {len(files)} file(s) in {args.per_person}"
+    serials = sorted(record.serial for record in issued)
+    print(
+        f"Issued {len(issued)} certificate(s) for {exercise.code} "
+        f"({serials[0]} to {serials[-1]}); wrote {where}.",
+        file=out,
+    )
     return 0
