@@ -111,6 +111,13 @@ def test_certificates_are_issued_into_one_pdf_and_one_per_person(tmp_path: Path)
     for name in eligible:
         assert " ".join(name.split()) in " ".join(text.split())
     assert len(list(folder.glob("APCP-*.pdf"))) == len(eligible)
+    checked = trainingdesk("--db", str(db), "certificates", "verify", str(out))
+    assert checked.code == 0, checked.out
+    assert checked.out.count("VALID: ") == len(eligible)
+    one = sorted(folder.glob("APCP-*.pdf"))[0]
+    trainingdesk("--db", str(db), "certificates", "revoke", one.stem, "--reason", "misspelt")
+    revoked = trainingdesk("--db", str(db), "certificates", "verify", str(one))
+    assert revoked.code == 1 and revoked.out.startswith("REVOKED: Revoked: misspelt")
     again = trainingdesk(
         "--db", str(db), "certificates", "issue", "--exercise", exercise.code, "--out", str(out)
     )

@@ -15,7 +15,7 @@ from trainingdesk.services.container import Services, open_services
 from trainingdesk.ui.main_window import MainWindow
 
 
-@pytest.fixture(autouse=True, scope="session")
+@pytest.fixture(autouse=True, scope="package")
 def collect_on_the_main_thread_only() -> Iterator[None]:
     """Automatic collection off, as in the program (see `ui/collector.py`)."""
     # A collection started by a background task would free Qt objects in the wrong

@@ -141,3 +141,12 @@ def test_a_certificate_page_holds_what_is_printed(services: Services) -> None:
     services.certificates.revoke(first.serial, "wrong exercise")
     with pytest.raises(Conflict, match="revoked"):
         services.certificates.pages([first.id])
+
+
+def test_a_batch_does_not_give_back_a_revoked_certificate(services: Services) -> None:
+    exercise, _ = _attended(services)
+    first, _ = services.certificates.issue(exercise.id, issued_on=ISSUED)
+    services.certificates.revoke(first.serial, "left before the field exercise")
+    assert services.certificates.issue(exercise.id, issued_on=ISSUED) == []
+    (again,) = services.certificates.issue(exercise.id, [first.person_id], issued_on=ISSUED)
+    assert again.serial != first.serial

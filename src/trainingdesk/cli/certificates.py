@@ -2,10 +2,15 @@
 
 import argparse
 import json
+from pathlib import Path
 from typing import TextIO
 
-from trainingdesk.domain.certificates import VerificationStatus
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+
+from trainingdesk.domain.certificates import QR_VERSION, VerificationStatus
 from trainingdesk.domain.enums import CertificateStatus
+from trainingdesk.domain.errors import TrainingDeskError
 from trainingdesk.reports.certificate import write_certificate_files, write_certificates
 from trainingdesk.services.container import Services
 
@@ -55,17 +60,42 @@ def revoke(services: Services, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def verify(services: Services, args: argparse.Namespace, out: TextIO) -> int:
-    """Say whether a code (as a phone's QR scanner shows it, or typed) is genuine."""
-    verdict = services.certificates.verify(args.code)
-    print(f"{verdict.status.value.upper()}: {verdict.explanation}", file=out)
-    if verdict.facts is not None:
-        facts = verdict.facts
-        print(
-            f"  {facts.serial}, {facts.name}, {facts.exercise_code}, "
-            f"issued {facts.issue_date.isoformat()}",
-            file=out,
-        )
-    return 0 if verdict.status is VerificationStatus.VALID else 1
+    """Say whether a code, or every certificate in a PDF, is genuine."""
+    path = Path(args.code)
+    if path.suffix.lower() == ".pdf" and path.is_file():
+        codes = certificate_codes(path)
+        if not codes:
+            print(f"{path.name} holds no TrainingDesk certificate code.", file=out)
+            return 1
+    else:
+        codes = [args.code]
+    all_valid = True
+    for code in codes:
+        verdict = services.certificates.verify(code)
+        all_valid &= verdict.status is VerificationStatus.VALID
+        print(f"{verdict.status.value.upper()}: {verdict.explanation}", file=out)
+        if verdict.facts is not None:
+            facts = verdict.facts
+            print(
+                f"  {facts.serial}, {facts.name}, {facts.exercise_code}, "
+                f"issued {facts.issue_date.isoformat()}",
+                file=out,
+            )
+    return 0 if all_valid else 1
+
+
+def certificate_codes(path: Path) -> list[str]:
+    """The code text of each certificate page of a PDF (written invisibly under its QR)."""
+    try:
+        reader = PdfReader(path)
+        text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    except (PdfReadError, OSError, ValueError) as exc:
+        raise UnreadableCertificate(f"{path.name} cannot be read as a PDF: {exc}") from exc
+    return [line.strip() for line in text.splitlines() if line.strip().startswith(QR_VERSION)]
+
+
+class UnreadableCertificate(TrainingDeskError):
+    """The file given to `verify` is not a PDF that can be read."""
 
 
 def public_key(services: Services, args: argparse.Namespace, out: TextIO) -> int:

@@ -233,7 +233,19 @@ def _draw_page(canvas: Canvas, page: CertificatePage, images: "_Images") -> None
 
     _draw_signatories(canvas, page.signatories, images)
     _draw_references(canvas, page)
-    draw_qr(canvas, PAGE_WIDTH - _MARGIN - _QR_SIZE, _INNER_FRAME + 14, _QR_SIZE, page.qr_text)
+    qr_x, qr_y = PAGE_WIDTH - _MARGIN - _QR_SIZE, _INNER_FRAME + 14
+    draw_qr(canvas, qr_x, qr_y, _QR_SIZE, page.qr_text)
+    _hide_code_text(canvas, qr_x, qr_y, page.qr_text)
+
+
+def _hide_code_text(canvas: Canvas, x: float, y: float, text: str) -> None:
+    """The QR code's text, invisible beneath it, for `certificates verify FILE.pdf`."""
+    # Read back from the PDF with no QR decoder, as scanned-and-recognised PDFs carry text.
+    hidden = canvas.beginText(x, y)
+    hidden.setTextRenderMode(3)  # neither filled nor stroked: present, not seen
+    hidden.setFont(LATIN, 1)
+    hidden.textLine(text)
+    canvas.drawText(hidden)
 
 
 def _draw_frame(canvas: Canvas) -> None:

@@ -70,8 +70,9 @@ class CertificateService:
     ) -> list[CertificateRecord]:
         """Certificates for everyone eligible (or for the people named), in one transaction.
 
-        People who already hold a valid certificate for the exercise are left out: a
-        correction is a reissue. Naming someone not eligible is allowed (the coordinator
+        People who already hold a valid certificate for the exercise are left out (a
+        correction is a reissue), and so, in a batch, are those whose certificate was
+        revoked. Naming someone not eligible is allowed (the coordinator
         confirmed it); naming someone not enrolled is not.
         """
         completion = {c.person_id: c for c in self._attendance.completion(exercise_id)}
@@ -87,11 +88,18 @@ class CertificateService:
         key = self._signing_key()
         with self._uow() as uow:
             exercise = uow.exercises.require(exercise_id)
+            # A revoked certificate was withdrawn on purpose: only naming the person again
+            # gives them a new one, never a batch for everyone eligible.
+            kept = (
+                (CertificateStatus.VALID, CertificateStatus.REVOKED)
+                if person_ids is None
+                else (CertificateStatus.VALID,)
+            )
             holders = set(
                 uow.session.scalars(
                     select(Certificate.person_id).where(
                         Certificate.exercise_id == exercise_id,
-                        Certificate.status == CertificateStatus.VALID,
+                        Certificate.status.in_(kept),
                         Certificate.deleted_at.is_(None),
                     )
                 )
