@@ -11,6 +11,21 @@ import jdatetime
 
 from trainingdesk.domain.names import fold_digits
 
+# English month names written out, not through strftime, whose names follow the locale.
+GREGORIAN_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 AFGHAN_MONTHS = (
     "Hamal",
     "Sawr",

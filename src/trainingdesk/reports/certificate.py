@@ -24,7 +24,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from trainingdesk.domain.calendars import format_solar_hijri
+from trainingdesk.domain.calendars import GREGORIAN_MONTHS, format_solar_hijri
 from trainingdesk.domain.enums import Country
 from trainingdesk.domain.records import CertificatePage, Signatory
 from trainingdesk.reports.fonts import LATIN, register_fonts
@@ -94,20 +94,6 @@ _CORNER_LABEL = TextStyle(7.5)
 _CORNER_VALUE = TextStyle(9.0, bold=True)
 _MIN_SIZE = 6.0
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 Progress = Callable[[int], None]
 
@@ -279,7 +265,7 @@ def _local_title(page: CertificatePage) -> str:
 
 def _long_date(day: date) -> str:
     """`12 October 2025`."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {GREGORIAN_MONTHS[day.month - 1]} {day.year}"
 
 
 def _date_range(start: date, end: date) -> str:
@@ -287,9 +273,9 @@ def _date_range(start: date, end: date) -> str:
     if start == end:
         return _long_date(start)
     if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{end.day} {_MONTHS[end.month - 1]} {end.year}"
+        return f"{start.day}–{end.day} {GREGORIAN_MONTHS[end.month - 1]} {end.year}"
     if start.year == end.year:
-        return f"{start.day} {_MONTHS[start.month - 1]} – {_long_date(end)}"
+        return f"{start.day} {GREGORIAN_MONTHS[start.month - 1]} – {_long_date(end)}"
     return f"{_long_date(start)} – {_long_date(end)}"
 
 

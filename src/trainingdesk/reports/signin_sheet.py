@@ -17,7 +17,7 @@ from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from trainingdesk.domain.calendars import format_solar_hijri
+from trainingdesk.domain.calendars import GREGORIAN_MONTHS, format_solar_hijri
 from trainingdesk.domain.enums import Role
 from trainingdesk.domain.names import in_arabic_block
 from trainingdesk.domain.records import GridParticipant, SignInSheet
@@ -75,20 +75,6 @@ _NASTALIQ_NAME_SIZE = 10.5
 _CELL = TextStyle(8.0)
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 @dataclass(frozen=True)
@@ -158,12 +144,12 @@ def _paginate(count: int) -> list[range]:
 
 def _long_date(day: date) -> str:
     """`Sunday 12 October 2025`, in English whatever the locale."""
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {GREGORIAN_MONTHS[day.month - 1]} {day.year}"
 
 
 def _short_date(day: date) -> str:
     """`12 Oct 2025`."""
-    return f"{day.day} {_MONTHS[day.month - 1][:3]} {day.year}"
+    return f"{day.day} {GREGORIAN_MONTHS[day.month - 1][:3]} {day.year}"
 
 
 def _times(start: time | None, end: time | None) -> str:
