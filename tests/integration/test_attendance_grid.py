@@ -76,12 +76,10 @@ def test_a_signed_off_session_is_read_only_until_unlocked_with_a_reason(
     assert not reopened.locked
     services.grid.set_marks([MarkChange(sessions[0].id, person.id, P)])
     with services.database.session_factory() as db:
-        reasons = [
-            entry.reason
-            for entry in db.scalars(select(AuditEntry).where(AuditEntry.row_id == sessions[0].id))
-            if entry.reason
-        ]
-    assert reasons == ["Sheet of day 1 found in the car"]
+        entries = list(db.scalars(select(AuditEntry).where(AuditEntry.row_id == sessions[0].id)))
+        shown = [(e.action, e.reason, e.changes) for e in entries]
+    reasons = [reason for _action, reason, _changes in shown if reason]
+    assert reasons == ["Sheet of day 1 found in the car"], shown
 
 
 def test_the_sign_in_sheet_lists_the_participants_of_a_session(services: Services) -> None:
