@@ -1,11 +1,20 @@
 """Every change made through the services leaves an audit entry and a laptop stamp."""
 
+import gc
+import uuid
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import create_engine, func, select
+from sqlalchemy.orm import sessionmaker
 
 from tests import builders
-from trainingdesk.domain.enums import AttendanceStatus, CurriculumKind, Equivalence, Role
+from trainingdesk.domain.enums import (
+    AttendanceStatus,
+    Country,
+    CurriculumKind,
+    Equivalence,
+    Role,
+)
 from trainingdesk.domain.records import (
     AssessmentDraft,
     CurriculumDraft,
@@ -14,7 +23,8 @@ from trainingdesk.domain.records import (
     SessionDraft,
 )
 from trainingdesk.services.container import Services
-from trainingdesk.storage.models import AuditEntry, Base, Replicated
+from trainingdesk.storage.audit import install_audit
+from trainingdesk.storage.models import Agency, AuditEntry, Base, Replicated
 
 
 def test_every_row_written_by_a_use_case_is_audited_and_stamped(services: Services) -> None:
@@ -47,3 +57,23 @@ def test_every_row_written_by_a_use_case_is_audited_and_stamped(services: Servic
                 assert row.updated_at >= row.created_at
     touched = {table for table, _ in audited}
     assert {"attendance_mark", "assessment", "enrolment", "module_mapping"} <= touched
+
+
+def test_every_session_factory_is_audited_even_one_reusing_a_freed_ones_id() -> None:
+    # SQLAlchemy's `event.contains` answered True for a new factory that got a freed
+    # factory's id(), so databases opened later (File > Open) went unaudited.
+    engine = create_engine("sqlite://")
+    Base.metadata.create_all(engine)
+    unaudited = 0
+    for turn in range(200):
+        factory = sessionmaker(bind=engine)
+        install_audit(factory)
+        with factory() as session:
+            session.add(Agency(id=uuid.uuid4(), country=Country.AF, acronym=f"A{turn}", name="x"))
+            session.flush()
+            unaudited += not session.scalar(select(func.count()).select_from(AuditEntry))
+        del factory, session
+        if turn % 5 == 0:
+            gc.collect()
+    engine.dispose()
+    assert unaudited == 0

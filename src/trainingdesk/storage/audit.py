@@ -2,6 +2,7 @@
 
 import json
 import uuid
+import weakref
 from collections.abc import Sequence
 from datetime import date, datetime, time
 from enum import Enum
@@ -15,6 +16,7 @@ from trainingdesk.storage.identity import Actor
 from trainingdesk.storage.models import AuditEntry, Laptop, Replicated, Setting, utcnow
 
 ACTOR_KEY = "trainingdesk.actor"
+_AUDITED: "weakref.WeakSet[sessionmaker[Session]]" = weakref.WeakSet()
 REASON_KEY = "trainingdesk.reason"
 _UNAUDITED = (AuditEntry, Laptop)
 _STAMP_COLUMNS = {"created_at", "updated_at", "changed_by"}
@@ -22,8 +24,12 @@ _STAMP_COLUMNS = {"created_at", "updated_at", "changed_by"}
 
 def install_audit(factory: sessionmaker[Session]) -> None:
     """Make every session of `factory` stamp and audit its changes."""
-    if not event.contains(factory, "before_flush", _before_flush):
+    # Remembered by the factory object itself: `event.contains` keys its registry by id(),
+    # and a new factory that reuses a collected one's id was taken as already audited
+    # (changes went unaudited, seen in one test run in three).
+    if factory not in _AUDITED:
         event.listen(factory, "before_flush", _before_flush)
+        _AUDITED.add(factory)
 
 
 def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
