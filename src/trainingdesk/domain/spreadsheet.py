@@ -13,8 +13,8 @@ FORMULA_START = frozenset("=+-@＝＋－＠")
 _CONTROL_START = ("\t", "\r")
 # A plain signed number is data, not a formula, and spreadsheets read it as a number.
 _SIGNED_NUMBER = re.compile(r"[+\-]\d+(?:[.,]\d+)?%?")
-# A lone dash or plus is a placeholder ("none") that spreadsheets keep as text.
-_PLACEHOLDERS = frozenset({"-", "+"})
+# A lone dash or plus, which rosters write for "none", is text to every spreadsheet.
+_LONE_SIGNS = frozenset({"-", "+"})
 
 
 def inert_cell(text: str) -> str:
@@ -30,6 +30,6 @@ def inert_cell(text: str) -> str:
     body = text.lstrip(" \t")
     if not body or body[0] not in FORMULA_START:
         return text
-    if body in _PLACEHOLDERS or _SIGNED_NUMBER.fullmatch(body):
+    if body in _LONE_SIGNS or _SIGNED_NUMBER.fullmatch(body):
         return text
     return "'" + text

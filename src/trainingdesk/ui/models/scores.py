@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 
 from trainingdesk.domain.names import fold_digits
 from trainingdesk.domain.records import AssessmentDraft, GridParticipant
-from trainingdesk.ui.models.records import RIGHT_TO_LEFT, AnyIndex
+from trainingdesk.ui.models.records import RIGHT_TO_LEFT, AnyIndex, column_header
 
 HEADERS = ("Name", "Native name", "Pre-test", "Post-test", "Gain", "Satisfaction")
 PRE, POST, GAIN, SATISFACTION = 2, 3, 4, 5
@@ -120,13 +120,7 @@ class ScoresModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         """Column names."""
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(HEADERS)
-        ):
-            return HEADERS[section]
-        return None
+        return column_header(HEADERS, section, orientation, role)
 
     def _value(self, person_id: uuid.UUID, column: int) -> float | int | None:
         scores = self.scores_of(person_id)
