@@ -11,6 +11,7 @@ parts only, the same one-path QR code).
 """
 
 import argparse
+import io
 import random
 import tempfile
 import time
@@ -64,7 +65,7 @@ def make_pages(count: int, signature: Path) -> list[CertificatePage]:
     rng = random.Random(7)
     start = date(2025, 10, 12)
     signatories = (
-        Signatory("Col. Farid Ahmad Noori", "Director of Training, ABP", str(signature)),
+        Signatory("Col. Farid Ahmad Noori", "Director of Training, ABP", signature.read_bytes()),
         Signatory("Ms. Sana Butt", "Programme Coordinator"),
         Signatory("Mr. Imran Qureshi", "Deputy Director, FIA Academy"),
     )
@@ -101,7 +102,7 @@ def make_pages(count: int, signature: Path) -> list[CertificatePage]:
     return pages
 
 
-def _baseline_page(canvas: Canvas, page: CertificatePage, images: dict[str, ImageReader]) -> None:
+def _baseline_page(canvas: Canvas, page: CertificatePage, images: dict[bytes, ImageReader]) -> None:
     """The same layout in Helvetica, Latin parts only, no shaping and no fitting."""
     canvas.setLineWidth(3)
     canvas.rect(20, 20, PAGE_WIDTH - 40, PAGE_HEIGHT - 40)
@@ -131,7 +132,8 @@ def _baseline_page(canvas: Canvas, page: CertificatePage, images: dict[str, Imag
         x = 210 + 160 * index
         image = images.get(signatory.signature_image)
         if image is None and signatory.signature_image:
-            image = images[signatory.signature_image] = ImageReader(signatory.signature_image)
+            reader = ImageReader(io.BytesIO(signatory.signature_image))
+            image = images[signatory.signature_image] = reader
         if image is not None:
             canvas.drawImage(image, x, 91, 150, 34, mask="auto", preserveAspectRatio=True)
         canvas.line(x, 89, x + 150, 89)
@@ -146,7 +148,7 @@ def _baseline_page(canvas: Canvas, page: CertificatePage, images: dict[str, Imag
 def baseline_one_pdf(pages: Sequence[CertificatePage], out: Path) -> None:
     """All pages in one PDF, baseline style."""
     canvas = Canvas(str(out), pagesize=(PAGE_WIDTH, PAGE_HEIGHT), invariant=1, pageCompression=1)
-    images: dict[str, ImageReader] = {}
+    images: dict[bytes, ImageReader] = {}
     for page in pages:
         _baseline_page(canvas, page, images)
         canvas.showPage()
@@ -155,7 +157,7 @@ def baseline_one_pdf(pages: Sequence[CertificatePage], out: Path) -> None:
 
 def baseline_files(pages: Sequence[CertificatePage], folder: Path) -> None:
     """One PDF per page, baseline style."""
-    images: dict[str, ImageReader] = {}
+    images: dict[bytes, ImageReader] = {}
     for page in pages:
         canvas = Canvas(
             str(folder / f"{page.serial}.pdf"),

@@ -182,10 +182,13 @@ def test_the_qr_code_uses_level_m_and_reportlabs_encoder() -> None:
         assert modules[row][col] and not modules[row + 1][col + 1] and modules[row + 3][col + 3]
 
 
-def test_a_signature_image_is_drawn_when_its_file_exists(tmp_path: Path) -> None:
-    image = tmp_path / "signature.png"
-    Image.new("RGB", (120, 40), (20, 30, 120)).save(image)
-    signed = (Signatory("Ms. Sana Butt", "Programme Coordinator", str(image)), *SIGNATORIES[:1])
+def test_a_signature_image_is_drawn_once_per_page(tmp_path: Path) -> None:
+    image = io.BytesIO()
+    Image.new("RGB", (120, 40), (20, 30, 120)).save(image, format="PNG")
+    signed = (
+        Signatory("Ms. Sana Butt", "Programme Coordinator", image.getvalue()),
+        Signatory("Mr. Nobody", "Not an image", b"not a picture"),
+    )
     page = certificate("TD-2025-000104", "Sana Butt", "ثنا بٹ", Country.PK, "ur", (), signed)
     path = tmp_path / "signed.pdf"
     write_certificates([page, page], path)

@@ -423,7 +423,7 @@ class Signatory:
 
     name: str
     title: str
-    signature_image: str = ""  # a PNG file path; empty: a line to sign on
+    signature_image: bytes = b""  # a PNG or JPEG, as stored in the settings; empty: a line
 
 
 @dataclass(frozen=True)
@@ -446,8 +446,9 @@ class CertificatePage:
     hours: float
     modules: tuple[str, ...]
     issue_date: date
-    local_language: str  # "prs" (Dari), "ps" (Pashto) or "ur" (Urdu)
+    local_language: str  # "prs" (Dari), "ps" (Pashto), "ur" (Urdu) or "fr" (French)
     signatories: tuple[Signatory, ...] = ()
+    logos: tuple[bytes, ...] = ()  # PNG or JPEG images across the top, left to right
 
 
 @dataclass(frozen=True)

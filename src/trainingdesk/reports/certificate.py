@@ -12,6 +12,7 @@ read once per run, and the QR code is drawn as one path of rectangles rather tha
 ReportLab widget, which costs about five times as much.
 """
 
+import io
 import math
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -144,24 +145,24 @@ def write_certificate_files(
 
 
 class _Images:
-    """Signature images of one run, each read once; a missing file is remembered as such."""
+    """The images of one run, each decoded once; one that cannot be read is left out."""
 
     def __init__(self) -> None:
-        self._readers: dict[str, ImageReader | None] = {}
+        self._readers: dict[bytes, ImageReader | None] = {}
 
-    def get(self, path: str) -> ImageReader | None:
-        """The image at `path`, or None when there is no readable file there."""
-        if path not in self._readers:
+    def get(self, data: bytes) -> ImageReader | None:
+        """The image in `data`, or None when there is none or it is not an image."""
+        if data not in self._readers:
             reader: ImageReader | None = None
-            if path and Path(path).is_file():
+            if data:
                 try:
-                    reader = ImageReader(path)
+                    reader = ImageReader(io.BytesIO(data))
                     # Decoded now, so that each page only compares the pixels.
                     reader.getRGBData()
-                except OSError:
+                except (OSError, ValueError):
                     reader = None
-            self._readers[path] = reader
-        return self._readers[path]
+            self._readers[data] = reader
+        return self._readers[data]
 
 
 def _new_canvas(out: Path | BinaryIO, title: str) -> Canvas:
