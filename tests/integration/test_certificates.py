@@ -1,11 +1,15 @@
 """The certificate register: who gets one, serials never reused, offline verification."""
 
+import io
 import stat
+import zipfile
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
+from PIL import Image
+from pypdf import PdfReader
 
 from tests import builders
 from tests.conftest import TEST_ACTOR
@@ -14,8 +18,14 @@ from trainingdesk.domain.certificates import VerificationStatus, read_code
 from trainingdesk.domain.completion import CompletionRule
 from trainingdesk.domain.enums import CertificateStatus
 from trainingdesk.domain.errors import Conflict, ValidationFailed
-from trainingdesk.domain.records import ExerciseRecord, MarkChange, PersonRecord
-from trainingdesk.services.certificates import CertificateService
+from trainingdesk.domain.records import (
+    CertificateSettings,
+    ExerciseRecord,
+    MarkChange,
+    PersonRecord,
+    Signatory,
+)
+from trainingdesk.services.certificates import CertificateOutput, CertificateService
 from trainingdesk.services.container import Services, open_services
 from trainingdesk.storage.signing import SigningKey, signing_key_path
 from trainingdesk.storage.unit_of_work import unit_of_work_factory
@@ -150,3 +160,129 @@ def test_a_batch_does_not_give_back_a_revoked_certificate(services: Services) ->
     assert services.certificates.issue(exercise.id, issued_on=ISSUED) == []
     (again,) = services.certificates.issue(exercise.id, [first.person_id], issued_on=ISSUED)
     assert again.serial != first.serial
+
+
+class _Cancel(Exception):
+    """Raised by a progress callback, as the window's Cancel does."""
+
+
+def test_a_batch_is_issued_only_when_its_files_are_all_written(
+    services: Services, tmp_path: Path
+) -> None:
+    exercise, _ = _attended(services)
+    out = tmp_path / "out"
+    output = CertificateOutput(pdf=out / "course.pdf", per_person=out / "each")
+    seen: list[tuple[int, int]] = []
+
+    def cancel_halfway(_message: str, done: int, total: int) -> None:
+        seen.append((done, total))
+        if done == 3:
+            raise _Cancel
+
+    with pytest.raises(_Cancel):
+        services.certificates.issue(
+            exercise.id, issued_on=ISSUED, output=output, progress=cancel_halfway
+        )
+    assert seen == [(1, 4), (2, 4), (3, 4)]
+    assert services.certificates.find(exercise_id=exercise.id) == []
+    assert sorted(p.name for p in out.rglob("*")) == ["each"], "no file left behind"
+
+    issued = services.certificates.issue(exercise.id, issued_on=ISSUED, output=output)
+    assert [c.serial for c in issued] == ["APCP-2013-000002", "APCP-2013-000001"]
+    assert len(PdfReader(output.pdf).pages) == 2
+    assert sorted(p.name for p in (out / "each").iterdir()) == [
+        "APCP-2013-000001.pdf",
+        "APCP-2013-000002.pdf",
+    ]
+
+
+def test_a_full_or_read_only_destination_issues_nothing(services: Services, tmp_path: Path) -> None:
+    exercise, _ = _attended(services)
+    out = tmp_path / "out"
+    out.mkdir()
+    blocked = out / "a-file-not-a-folder"
+    blocked.write_text("")
+    with pytest.raises(OSError):
+        services.certificates.issue(
+            exercise.id,
+            issued_on=ISSUED,
+            output=CertificateOutput(pdf=out / "ok.pdf", per_person=blocked / "each"),
+        )
+    assert services.certificates.find() == []
+    assert sorted(p.name for p in out.iterdir()) == ["a-file-not-a-folder"]
+
+
+def test_one_pdf_per_person_can_travel_as_one_zip(services: Services, tmp_path: Path) -> None:
+    exercise, _ = _attended(services)
+    archive = tmp_path / "usb" / "course.zip"
+    issued = services.certificates.issue(
+        exercise.id, issued_on=ISSUED, output=CertificateOutput(per_person=archive)
+    )
+    with zipfile.ZipFile(archive) as opened:
+        assert sorted(opened.namelist()) == sorted(f"{c.serial}.pdf" for c in issued)
+        first = opened.read(f"{issued[0].serial}.pdf")
+    assert first.startswith(b"%PDF")
+    assert [p.name for p in archive.parent.iterdir()] == ["course.zip"], "scratch files removed"
+
+
+def test_certificates_in_the_register_are_printed_again(services: Services, tmp_path: Path) -> None:
+    exercise, _ = _attended(services)
+    first, second = services.certificates.issue(exercise.id, issued_on=ISSUED)
+    again = tmp_path / "again.pdf"
+    services.certificates.write([second.id, first.id], CertificateOutput(pdf=again))
+    text = " ".join(PdfReader(again).pages[0].extract_text().split())
+    assert second.serial in text
+    services.certificates.revoke(first.serial, "misspelt")
+    with pytest.raises(Conflict, match="revoked"):
+        services.certificates.write([first.id], CertificateOutput(pdf=tmp_path / "no.pdf"))
+    assert not (tmp_path / "no.pdf").exists()
+
+
+def _png(colour: tuple[int, int, int]) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (60, 30), colour).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_the_certificate_settings_are_kept_in_the_database(services: Services) -> None:
+    logo, signature = _png((0, 60, 120)), _png((10, 10, 10))
+    settings = CertificateSettings(
+        languages={"AF": "ps", "PK": "fr"},
+        signatories=(
+            Signatory("Col. Farid Noori", "Director of Training", signature),
+            Signatory("", "Programme Coordinator"),
+        ),
+        logos=(logo,),
+    )
+    services.certificates.save_settings(settings)
+    stored = services.certificates.settings()
+    assert stored.languages == {"AF": "ps", "PK": "fr", "XX": "prs"}
+    assert stored.signatories == settings.signatories
+    assert stored.logos == (logo,)
+
+    exercise, _ = _attended(services)
+    (first, _) = services.certificates.issue(exercise.id, issued_on=ISSUED)
+    (page,) = services.certificates.pages([first.id])
+    assert page.local_language == "ps" and page.logos == (logo,)
+    assert page.signatories[0].signature_image == signature
+
+
+@pytest.mark.parametrize(
+    ("settings", "field"),
+    [
+        (CertificateSettings({"AF": "de"}, ()), "language-AF"),
+        (CertificateSettings({}, (Signatory(" ", " "),)), "signatory-1"),
+        (CertificateSettings({}, (Signatory("A", "B"),) * 4), "signatories"),
+        (CertificateSettings({}, (Signatory("A", "B", b"GIF89a"),)), "signature-1"),
+        (CertificateSettings({}, (), (b"%PDF-1.4",)), "logo-1"),
+        (CertificateSettings({}, (), (b"\x89PNG\r\n\x1a\n" + bytes(2_000_000),)), "logo-1"),
+    ],
+)
+def test_certificate_settings_that_cannot_print_are_refused(
+    services: Services, settings: CertificateSettings, field: str
+) -> None:
+    before = services.certificates.settings()
+    with pytest.raises(ValidationFailed) as refused:
+        services.certificates.save_settings(settings)
+    assert field in refused.value.errors
+    assert services.certificates.settings() == before

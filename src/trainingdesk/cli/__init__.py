@@ -146,7 +146,10 @@ def _add_certificate_commands(commands: "argparse._SubParsersAction[_Parser]") -
         "--out", required=True, type=attendance_commands.output_argument(".pdf"), metavar="FILE"
     )
     issuing.add_argument(
-        "--per-person", type=Path, metavar="DIR", help="also one PDF per person in this folder"
+        "--per-person",
+        type=Path,
+        metavar="DIR|FILE.zip",
+        help="also one PDF per person, in this folder or in this ZIP archive",
     )
     issuing.set_defaults(handler=Command(certificate_commands.issue))
     listing = certificates.add_parser("list", help="every certificate, newest first")

@@ -11,7 +11,7 @@ from pypdf.errors import PdfReadError
 from trainingdesk.domain.certificates import QR_VERSION, VerificationStatus
 from trainingdesk.domain.enums import CertificateStatus
 from trainingdesk.domain.errors import TrainingDeskError
-from trainingdesk.reports.certificate import write_certificate_files, write_certificates
+from trainingdesk.services.certificates import CertificateOutput
 from trainingdesk.services.container import Services
 
 
@@ -107,7 +107,8 @@ def public_key(services: Services, args: argparse.Namespace, out: TextIO) -> int
 def issue(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     """Certificates for everyone eligible in an exercise, into one PDF (and one per person)."""
     exercise = services.exercises.by_code(args.exercise)
-    issued = services.certificates.issue(exercise.id)
+    output = CertificateOutput(pdf=args.out, per_person=args.per_person)
+    issued = services.certificates.issue(exercise.id, output=output)
     if not issued:
         print(
             f"No new certificate for {exercise.code}: everyone eligible already has one "
@@ -115,13 +116,10 @@ def issue(services: Services, args: argparse.Namespace, out: TextIO) -> int:
             file=out,
         )
         return 0
-    pages = services.certificates.pages([record.id for record in issued])
-    write_certificates(pages, args.out)
     where = str(args.out)
     if args.per_person is not None:
-        args.per_person.mkdir(parents=True, exist_ok=True)
-        files = write_certificate_files(pages, args.per_person)
-        where += f" and {len(files)} file(s) in {args.per_person}"
+        kind = "a ZIP archive" if output.zipped else "a folder"
+        where += f" and one PDF per person in {kind}, {args.per_person}"
     serials = sorted(record.serial for record in issued)
     print(
         f"Issued {len(issued)} certificate(s) for {exercise.code} "

@@ -19,8 +19,23 @@ from enum import StrEnum
 SERIAL_PREFIX = "APCP"
 QR_VERSION = "TD1"
 SHORT_SIGNATURE = 8
+# The second language of a certificate, beside English, by language code.
+LANGUAGES = {"prs": "Dari", "ps": "Pashto", "ur": "Urdu", "fr": "French"}
+MAX_SIGNATORIES = 3
+MAX_LOGOS = 3
+MAX_IMAGE_BYTES = 2_000_000
+_IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 _SERIAL = re.compile(rf"^{SERIAL_PREFIX}-(\d{{4}})-(\d{{6}})$")
 _SHORT_CODE = re.compile(rf"^({SERIAL_PREFIX}-\d{{4}}-\d{{6}})-([A-Z2-7]{{{SHORT_SIGNATURE}}})$")
+
+
+def image_problem(data: bytes) -> str | None:
+    """Why these bytes cannot go on a certificate as a logo or signature, or None."""
+    if not data.startswith(_IMAGE_SIGNATURES):
+        return "is not a PNG or JPEG image"
+    if len(data) > MAX_IMAGE_BYTES:
+        return f"is larger than {MAX_IMAGE_BYTES // 1_000_000} MB; use a smaller image"
+    return None
 
 
 def format_serial(year: int, number: int) -> str:

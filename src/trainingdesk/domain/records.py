@@ -452,6 +452,15 @@ class CertificatePage:
 
 
 @dataclass(frozen=True)
+class CertificateSettings:
+    """How certificates look: the second language per country, who signs, and the logos."""
+
+    languages: dict[str, str]  # country code ("AF", "PK", "XX") to "prs", "ps", "ur" or "fr"
+    signatories: tuple[Signatory, ...]
+    logos: tuple[bytes, ...] = ()
+
+
+@dataclass(frozen=True)
 class ParticipantCompletion:
     """Completion of one enrolled person, as certificates and reports will use it."""
 

@@ -4,28 +4,46 @@ Nothing here is ever deleted: a revoked or superseded certificate stays in the r
 with its serial, so that a paper copy can always be answered for.
 """
 
+import base64
+import binascii
 import json
+import os
+import shutil
+import tempfile
 import uuid
+import zipfile
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
 
 from trainingdesk.domain.certificates import (
+    LANGUAGES,
+    MAX_LOGOS,
+    MAX_SIGNATORIES,
     ReadCode,
     SignedFacts,
     Verification,
     VerificationStatus,
     decode_signature,
     format_serial,
+    image_problem,
     parse_serial,
     read_code,
     short_code,
 )
 from trainingdesk.domain.enums import CertificateStatus
 from trainingdesk.domain.errors import Conflict, NotFound, ValidationFailed
-from trainingdesk.domain.records import CertificatePage, CertificateRecord, Signatory
+from trainingdesk.domain.records import (
+    CertificatePage,
+    CertificateRecord,
+    CertificateSettings,
+    Signatory,
+)
+from trainingdesk.reports.certificate import write_certificate_files, write_certificates
 from trainingdesk.services.attendance import AttendanceService
 from trainingdesk.storage.models import (
     Certificate,
@@ -43,9 +61,28 @@ from trainingdesk.storage.unit_of_work import UnitOfWork, UnitOfWorkFactory
 PUBLIC_KEYS_SETTING = "certificate-public-keys"
 LANGUAGES_SETTING = "certificate-languages"
 SIGNATORIES_SETTING = "certificate-signatories"
+LOGOS_SETTING = "certificate-logos"
 # Afghan certificates in Dari unless the settings say Pashto; Pakistani ones in Urdu.
 DEFAULT_LANGUAGES = {"AF": "prs", "PK": "ur", "XX": "prs"}
 DEFAULT_SIGNATORIES = [{"name": "", "title": "Programme Coordinator"}]
+# progress(message, done, total): raising from it cancels the work.
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class CertificateOutput:
+    """Where certificates are written: one PDF to print, and/or one PDF per person.
+
+    `per_person` is a folder, or a file whose name ends in `.zip` to carry them as one.
+    """
+
+    pdf: Path | None = None
+    per_person: Path | None = None
+
+    @property
+    def zipped(self) -> bool:
+        """Whether the per-person files go into one ZIP archive."""
+        return self.per_person is not None and self.per_person.suffix.lower() == ".zip"
 
 
 class CertificateService:
@@ -67,6 +104,8 @@ class CertificateService:
         person_ids: list[uuid.UUID] | None = None,
         *,
         issued_on: date | None = None,
+        output: CertificateOutput | None = None,
+        progress: Progress | None = None,
     ) -> list[CertificateRecord]:
         """Certificates for everyone eligible (or for the people named), in one transaction.
 
@@ -74,6 +113,10 @@ class CertificateService:
         correction is a reissue), and so, in a batch, are those whose certificate was
         revoked. Naming someone not eligible is allowed (the coordinator
         confirmed it); naming someone not enrolled is not.
+
+        With `output`, the new certificates are written before the transaction commits:
+        if writing fails or `progress` raises (Cancel), no certificate is issued and no
+        file is left behind, so that the register never holds serials nobody printed.
         """
         completion = {c.person_id: c for c in self._attendance.completion(exercise_id)}
         chosen = (
@@ -112,8 +155,31 @@ class CertificateService:
                     continue
                 number += 1
                 issued.append(_new_certificate(uow, key, person_id, exercise, day, number).id)
-            uow.commit()
-        return self.find(ids=issued)
+            uow.session.flush()
+            records = _find(uow, ids=issued)
+            staged = (
+                _stage(_pages(uow, records, issued), output, progress)
+                if output is not None and issued
+                else None
+            )
+            try:
+                uow.commit()
+            except BaseException:
+                if staged is not None:
+                    staged.discard()
+                raise
+        if staged is not None:
+            staged.publish()
+        return records
+
+    def write(
+        self,
+        certificate_ids: list[uuid.UUID],
+        output: CertificateOutput,
+        progress: Progress | None = None,
+    ) -> None:
+        """Print certificates already in the register again (revoked ones are refused)."""
+        _stage(self.pages(certificate_ids), output, progress).publish()
 
     def reissue(self, serial: str, *, issued_on: date | None = None) -> CertificateRecord:
         """A corrected certificate with a new serial; the old one is kept as superseded."""
@@ -161,25 +227,8 @@ class CertificateService:
         ids: list[uuid.UUID] | None = None,
     ) -> list[CertificateRecord]:
         """The register, newest serial first, narrowed by the filters given."""
-        replacement = select(Certificate.id, Certificate.serial).subquery()
-        query = (
-            select(Certificate, Person, Exercise, replacement.c.serial)
-            .join(Person, Person.id == Certificate.person_id)
-            .join(Exercise, Exercise.id == Certificate.exercise_id)
-            .outerjoin(replacement, replacement.c.id == Certificate.superseded_by_id)
-            .where(Certificate.deleted_at.is_(None))
-            .order_by(Certificate.serial.desc())
-        )
-        if exercise_id is not None:
-            query = query.where(Certificate.exercise_id == exercise_id)
-        if person_id is not None:
-            query = query.where(Certificate.person_id == person_id)
-        if status is not None:
-            query = query.where(Certificate.status == status)
-        if ids is not None:
-            query = query.where(Certificate.id.in_(ids))
         with self._uow() as uow:
-            return [_record(*row) for row in uow.session.execute(query)]
+            return _find(uow, exercise_id=exercise_id, person_id=person_id, status=status, ids=ids)
 
     def verify(self, text: str) -> Verification:
         """Check a scanned QR text, a typed short code or a serial, with no network."""
@@ -198,22 +247,33 @@ class CertificateService:
 
     def pages(self, certificate_ids: list[uuid.UUID]) -> list[CertificatePage]:
         """What each certificate prints, in the order asked; revoked ones are refused."""
-        records = {record.id: record for record in self.find(ids=certificate_ids)}
         with self._uow() as uow:
-            languages = {**DEFAULT_LANGUAGES, **_json_setting(uow, LANGUAGES_SETTING, {})}
-            signatories = tuple(
-                Signatory(**entry)
-                for entry in _json_setting(uow, SIGNATORIES_SETTING, DEFAULT_SIGNATORIES)
-            )
-            pages = []
-            for certificate_id in certificate_ids:
-                record = records.get(certificate_id)
-                if record is None:
-                    raise NotFound(f"no certificate with id {certificate_id}")
-                if record.status is CertificateStatus.REVOKED:
-                    raise Conflict(f"{record.serial} is revoked and is not printed")
-                pages.append(_page(uow, record, languages, signatories))
-            return pages
+            return _pages(uow, _find(uow, ids=certificate_ids), certificate_ids)
+
+    def settings(self) -> CertificateSettings:
+        """The languages, signatories and logos certificates are printed with."""
+        with self._uow() as uow:
+            return _settings(uow)
+
+    def save_settings(self, settings: CertificateSettings) -> None:
+        """Store how certificates look from now on; what was printed stays as it was."""
+        problems = _settings_problems(settings)
+        if problems:
+            raise ValidationFailed(problems)
+        signatories = [
+            {
+                "name": signatory.name.strip(),
+                "title": signatory.title.strip(),
+                "signature_image": base64.b64encode(signatory.signature_image).decode(),
+            }
+            for signatory in settings.signatories
+        ]
+        logos = [base64.b64encode(logo).decode() for logo in settings.logos]
+        with self._uow() as uow:
+            _put_setting(uow, LANGUAGES_SETTING, dict(settings.languages))
+            _put_setting(uow, SIGNATORIES_SETTING, signatories)
+            _put_setting(uow, LOGOS_SETTING, logos)
+            uow.commit()
 
     def public_key_pem(self) -> str:
         """This laptop's public key, for anyone who wants to check its certificates."""
@@ -273,11 +333,52 @@ def _verdict(code: ReadCode, record: CertificateRecord | None, keys: list[bytes]
     )
 
 
-def _page(
+def _find(
     uow: UnitOfWork,
-    record: CertificateRecord,
-    languages: dict[str, str],
-    signatories: tuple[Signatory, ...],
+    *,
+    exercise_id: uuid.UUID | None = None,
+    person_id: uuid.UUID | None = None,
+    status: CertificateStatus | None = None,
+    ids: list[uuid.UUID] | None = None,
+) -> list[CertificateRecord]:
+    replacement = select(Certificate.id, Certificate.serial).subquery()
+    query = (
+        select(Certificate, Person, Exercise, replacement.c.serial)
+        .join(Person, Person.id == Certificate.person_id)
+        .join(Exercise, Exercise.id == Certificate.exercise_id)
+        .outerjoin(replacement, replacement.c.id == Certificate.superseded_by_id)
+        .where(Certificate.deleted_at.is_(None))
+        .order_by(Certificate.serial.desc())
+    )
+    if exercise_id is not None:
+        query = query.where(Certificate.exercise_id == exercise_id)
+    if person_id is not None:
+        query = query.where(Certificate.person_id == person_id)
+    if status is not None:
+        query = query.where(Certificate.status == status)
+    if ids is not None:
+        query = query.where(Certificate.id.in_(ids))
+    return [_record(*row) for row in uow.session.execute(query)]
+
+
+def _pages(
+    uow: UnitOfWork, records: list[CertificateRecord], certificate_ids: list[uuid.UUID]
+) -> list[CertificatePage]:
+    by_id = {record.id: record for record in records}
+    settings = _settings(uow)
+    pages = []
+    for certificate_id in certificate_ids:
+        record = by_id.get(certificate_id)
+        if record is None:
+            raise NotFound(f"no certificate with id {certificate_id}")
+        if record.status is CertificateStatus.REVOKED:
+            raise Conflict(f"{record.serial} is revoked and is not printed")
+        pages.append(_page(uow, record, settings))
+    return pages
+
+
+def _page(
+    uow: UnitOfWork, record: CertificateRecord, settings: CertificateSettings
 ) -> CertificatePage:
     person = uow.people.require(record.person_id)
     exercise = uow.exercises.require(record.exercise_id)
@@ -320,9 +421,166 @@ def _page(
         hours=round(hours, 1),
         modules=tuple(f"{code} {title}" for code, title, _hours in modules),
         issue_date=record.issue_date,
-        local_language=languages.get(record.country.value, "prs"),
-        signatories=signatories,
+        local_language=settings.languages.get(record.country.value, "prs"),
+        signatories=settings.signatories,
+        logos=settings.logos,
     )
+
+
+def _settings(uow: UnitOfWork) -> CertificateSettings:
+    languages = _json_setting(uow, LANGUAGES_SETTING, {})
+    stored_signatories = _json_setting(uow, SIGNATORIES_SETTING, DEFAULT_SIGNATORIES)
+    stored_logos = _json_setting(uow, LOGOS_SETTING, [])
+    return CertificateSettings(
+        languages={
+            **DEFAULT_LANGUAGES,
+            **{
+                country: language
+                for country, language in (languages if isinstance(languages, dict) else {}).items()
+                if language in LANGUAGES
+            },
+        },
+        signatories=tuple(
+            Signatory(
+                str(entry.get("name", "")),
+                str(entry.get("title", "")),
+                _image(entry.get("signature_image", "")),
+            )
+            for entry in (stored_signatories if isinstance(stored_signatories, list) else [])
+            if isinstance(entry, dict)
+        ),
+        logos=tuple(
+            logo
+            for text in (stored_logos if isinstance(stored_logos, list) else [])
+            if (logo := _image(text))
+        ),
+    )
+
+
+def _image(text: object) -> bytes:
+    """Image bytes kept in a setting as base64; anything else (a hand-edited value) is none."""
+    if not isinstance(text, str) or not text:
+        return b""
+    try:
+        return base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        return b""
+
+
+def _settings_problems(settings: CertificateSettings) -> dict[str, str]:
+    problems: dict[str, str] = {}
+    for country, language in settings.languages.items():
+        if language not in LANGUAGES:
+            problems[f"language-{country}"] = (
+                f"{language!r} is not a certificate language; choose one of "
+                + ", ".join(LANGUAGES.values())
+            )
+    if len(settings.signatories) > MAX_SIGNATORIES:
+        problems["signatories"] = f"a certificate has room for {MAX_SIGNATORIES} signatories"
+    for number, signatory in enumerate(settings.signatories, start=1):
+        if not (signatory.name.strip() or signatory.title.strip()):
+            problems[f"signatory-{number}"] = f"signatory {number} needs a name or a title"
+        if signatory.signature_image and (problem := image_problem(signatory.signature_image)):
+            problems[f"signature-{number}"] = f"the signature of signatory {number} {problem}"
+    if len(settings.logos) > MAX_LOGOS:
+        problems["logos"] = f"a certificate has room for {MAX_LOGOS} logos"
+    for number, logo in enumerate(settings.logos, start=1):
+        if problem := image_problem(logo):
+            problems[f"logo-{number}"] = f"logo {number} {problem}"
+    return problems
+
+
+def _put_setting(uow: UnitOfWork, key: str, value: object) -> None:
+    text = json.dumps(value, ensure_ascii=False)
+    setting = uow.session.get(Setting, key)
+    if setting is None:
+        uow.session.add(Setting(key=key, value=text))
+    else:
+        setting.value = text
+        setting.updated_at = utcnow()
+
+
+@dataclass
+class _Staged:
+    """Files written beside their destinations, put in place only once all are written."""
+
+    moves: list[tuple[Path, Path]] = field(default_factory=list)
+    scratch: list[Path] = field(default_factory=list)
+
+    def publish(self) -> None:
+        for written, destination in self.moves:
+            written.replace(destination)
+        self.discard()
+
+    def discard(self) -> None:
+        for written, _destination in self.moves:
+            written.unlink(missing_ok=True)
+        for folder in self.scratch:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _stage(
+    pages: list[CertificatePage], output: CertificateOutput, progress: Progress | None
+) -> _Staged:
+    """Write every file of `output` under a temporary name; nothing is left on failure."""
+    jobs = (output.pdf is not None) + (output.per_person is not None)
+    total = len(pages) * jobs
+    done = 0
+
+    def step(_number: int) -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(f"Writing certificate {done:,} of {total:,}", done, total)
+
+    staged = _Staged()
+    try:
+        if output.pdf is not None:
+            partial = _partial(output.pdf)
+            staged.moves.append((partial, output.pdf))
+            write_certificates(pages, partial, progress=step)
+        if output.per_person is not None:
+            _stage_per_person(pages, output, staged, step)
+    except BaseException:
+        staged.discard()
+        raise
+    return staged
+
+
+def _stage_per_person(
+    pages: list[CertificatePage],
+    output: CertificateOutput,
+    staged: _Staged,
+    step: Callable[[int], None],
+) -> None:
+    target = output.per_person
+    assert target is not None
+    if output.zipped:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        folder = Path(tempfile.mkdtemp(prefix=".certificates-", dir=target.parent))
+        staged.scratch.append(folder)
+        files = write_certificate_files(pages, folder, progress=step)
+        partial = _partial(target)
+        staged.moves.append((partial, target))
+        # PDFs are compressed already: storing them is as small and much quicker.
+        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_STORED) as archive:
+            for file in files:
+                archive.write(file, file.name)
+        return
+    target.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix=".certificates-", dir=target))
+    staged.scratch.append(folder)
+    for file in write_certificate_files(pages, folder, progress=step):
+        staged.moves.append((file, target / file.name))
+
+
+def _partial(destination: Path) -> Path:
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(
+        prefix=f".{destination.stem}-", suffix=".partial", dir=destination.parent
+    )
+    os.close(handle)
+    return Path(name)
 
 
 def _json_setting(uow: UnitOfWork, key: str, default: Any) -> Any:
