@@ -25,7 +25,8 @@ from trainingdesk.domain.records import (
     PersonRecord,
     Signatory,
 )
-from trainingdesk.services.certificates import CertificateOutput, CertificateService
+from trainingdesk.services.certificate_files import CertificateOutput
+from trainingdesk.services.certificates import CertificateService
 from trainingdesk.services.container import Services, open_services
 from trainingdesk.storage.signing import SigningKey, signing_key_path
 from trainingdesk.storage.unit_of_work import unit_of_work_factory

@@ -5,13 +5,9 @@ import json
 from pathlib import Path
 from typing import TextIO
 
-from pypdf import PdfReader
-from pypdf.errors import PdfReadError
-
-from trainingdesk.domain.certificates import QR_VERSION, VerificationStatus
+from trainingdesk.domain.certificates import VerificationStatus
 from trainingdesk.domain.enums import CertificateStatus
-from trainingdesk.domain.errors import TrainingDeskError
-from trainingdesk.services.certificates import CertificateOutput
+from trainingdesk.services.certificate_files import CertificateOutput, codes_in_pdf
 from trainingdesk.services.container import Services
 
 
@@ -63,7 +59,7 @@ def verify(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     """Say whether a code, or every certificate in a PDF, is genuine."""
     path = Path(args.code)
     if path.suffix.lower() == ".pdf" and path.is_file():
-        codes = certificate_codes(path)
+        codes = codes_in_pdf(path)
         if not codes:
             print(f"{path.name} holds no TrainingDesk certificate code.", file=out)
             return 1
@@ -82,20 +78,6 @@ def verify(services: Services, args: argparse.Namespace, out: TextIO) -> int:
                 file=out,
             )
     return 0 if all_valid else 1
-
-
-def certificate_codes(path: Path) -> list[str]:
-    """The code text of each certificate page of a PDF (written invisibly under its QR)."""
-    try:
-        reader = PdfReader(path)
-        text = "\n".join(page.extract_text() or "" for page in reader.pages)
-    except (PdfReadError, OSError, ValueError) as exc:
-        raise UnreadableCertificate(f"{path.name} cannot be read as a PDF: {exc}") from exc
-    return [line.strip() for line in text.splitlines() if line.strip().startswith(QR_VERSION)]
-
-
-class UnreadableCertificate(TrainingDeskError):
-    """The file given to `verify` is not a PDF that can be read."""
 
 
 def public_key(services: Services, args: argparse.Namespace, out: TextIO) -> int:

@@ -7,15 +7,9 @@ with its serial, so that a paper copy can always be answered for.
 import base64
 import binascii
 import json
-import os
-import shutil
-import tempfile
 import uuid
-import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
@@ -43,8 +37,8 @@ from trainingdesk.domain.records import (
     CertificateSettings,
     Signatory,
 )
-from trainingdesk.reports.certificate import write_certificate_files, write_certificates
 from trainingdesk.services.attendance import AttendanceService
+from trainingdesk.services.certificate_files import CertificateOutput, Progress, stage
 from trainingdesk.storage.models import (
     Certificate,
     Exercise,
@@ -65,24 +59,6 @@ LOGOS_SETTING = "certificate-logos"
 # Afghan certificates in Dari unless the settings say Pashto; Pakistani ones in Urdu.
 DEFAULT_LANGUAGES = {"AF": "prs", "PK": "ur", "XX": "prs"}
 DEFAULT_SIGNATORIES = [{"name": "", "title": "Programme Coordinator"}]
-# progress(message, done, total): raising from it cancels the work.
-Progress = Callable[[str, int, int], None]
-
-
-@dataclass(frozen=True)
-class CertificateOutput:
-    """Where certificates are written: one PDF to print, and/or one PDF per person.
-
-    `per_person` is a folder, or a file whose name ends in `.zip` to carry them as one.
-    """
-
-    pdf: Path | None = None
-    per_person: Path | None = None
-
-    @property
-    def zipped(self) -> bool:
-        """Whether the per-person files go into one ZIP archive."""
-        return self.per_person is not None and self.per_person.suffix.lower() == ".zip"
 
 
 class CertificateService:
@@ -158,7 +134,7 @@ class CertificateService:
             uow.session.flush()
             records = _find(uow, ids=issued)
             staged = (
-                _stage(_pages(uow, records, issued), output, progress)
+                stage(_pages(uow, records, issued), output, progress)
                 if output is not None and issued
                 else None
             )
@@ -179,7 +155,7 @@ class CertificateService:
         progress: Progress | None = None,
     ) -> None:
         """Print certificates already in the register again (revoked ones are refused)."""
-        _stage(self.pages(certificate_ids), output, progress).publish()
+        stage(self.pages(certificate_ids), output, progress).publish()
 
     def reissue(self, serial: str, *, issued_on: date | None = None) -> CertificateRecord:
         """A corrected certificate with a new serial; the old one is kept as superseded."""
@@ -498,89 +474,6 @@ def _put_setting(uow: UnitOfWork, key: str, value: object) -> None:
     else:
         setting.value = text
         setting.updated_at = utcnow()
-
-
-@dataclass
-class _Staged:
-    """Files written beside their destinations, put in place only once all are written."""
-
-    moves: list[tuple[Path, Path]] = field(default_factory=list)
-    scratch: list[Path] = field(default_factory=list)
-
-    def publish(self) -> None:
-        for written, destination in self.moves:
-            written.replace(destination)
-        self.discard()
-
-    def discard(self) -> None:
-        for written, _destination in self.moves:
-            written.unlink(missing_ok=True)
-        for folder in self.scratch:
-            shutil.rmtree(folder, ignore_errors=True)
-
-
-def _stage(
-    pages: list[CertificatePage], output: CertificateOutput, progress: Progress | None
-) -> _Staged:
-    """Write every file of `output` under a temporary name; nothing is left on failure."""
-    jobs = (output.pdf is not None) + (output.per_person is not None)
-    total = len(pages) * jobs
-    done = 0
-
-    def step(_number: int) -> None:
-        nonlocal done
-        done += 1
-        if progress is not None:
-            progress(f"Writing certificate {done:,} of {total:,}", done, total)
-
-    staged = _Staged()
-    try:
-        if output.pdf is not None:
-            partial = _partial(output.pdf)
-            staged.moves.append((partial, output.pdf))
-            write_certificates(pages, partial, progress=step)
-        if output.per_person is not None:
-            _stage_per_person(pages, output, staged, step)
-    except BaseException:
-        staged.discard()
-        raise
-    return staged
-
-
-def _stage_per_person(
-    pages: list[CertificatePage],
-    output: CertificateOutput,
-    staged: _Staged,
-    step: Callable[[int], None],
-) -> None:
-    target = output.per_person
-    assert target is not None
-    if output.zipped:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        folder = Path(tempfile.mkdtemp(prefix=".certificates-", dir=target.parent))
-        staged.scratch.append(folder)
-        files = write_certificate_files(pages, folder, progress=step)
-        partial = _partial(target)
-        staged.moves.append((partial, target))
-        # PDFs are compressed already: storing them is as small and much quicker.
-        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_STORED) as archive:
-            for file in files:
-                archive.write(file, file.name)
-        return
-    target.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp(prefix=".certificates-", dir=target))
-    staged.scratch.append(folder)
-    for file in write_certificate_files(pages, folder, progress=step):
-        staged.moves.append((file, target / file.name))
-
-
-def _partial(destination: Path) -> Path:
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(
-        prefix=f".{destination.stem}-", suffix=".partial", dir=destination.parent
-    )
-    os.close(handle)
-    return Path(name)
 
 
 def _json_setting(uow: UnitOfWork, key: str, default: Any) -> Any:

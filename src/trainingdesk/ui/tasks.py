@@ -3,7 +3,7 @@
 import gc
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -11,7 +11,11 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from trainingdesk.domain.errors import TrainingDeskError
 from trainingdesk.storage.errors import StorageError
 
-Report = Callable[[str], None]
+
+class Report(Protocol):
+    """What the work calls to say how far it is; with a total the dialog shows a bar."""
+
+    def __call__(self, message: str, done: int = 0, total: int = 0) -> None: ...
 
 
 class Cancelled(Exception):
@@ -19,7 +23,7 @@ class Cancelled(Exception):
 
 
 class _Signals(QObject):
-    progress = Signal(str)
+    progress = Signal(str, int, int)
     succeeded = Signal(object)
     failed = Signal(str)
     cancelled = Signal()
@@ -35,10 +39,10 @@ class _Runner(QRunnable):
         self._stop = stop
 
     def run(self) -> None:
-        def report(message: str) -> None:
+        def report(message: str, done: int = 0, total: int = 0) -> None:
             if self._stop.is_set():
                 raise Cancelled
-            self._signals.progress.emit(message)
+            self._signals.progress.emit(message, done, total)
 
         try:
             result = self._work(report)
@@ -72,7 +76,7 @@ class BackgroundTask:
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(300)
         self.dialog.canceled.connect(self.cancel)
-        self.signals.progress.connect(self.dialog.setLabelText)
+        self.signals.progress.connect(self._show_progress)
         self.signals.succeeded.connect(lambda result: self._end(lambda: on_success(result)))
         self.signals.failed.connect(lambda message: self._end(lambda: on_failure(message)))
         self.signals.cancelled.connect(lambda: self._end(lambda: None))
@@ -80,6 +84,12 @@ class BackgroundTask:
         # collection of Qt objects in its own thread (see `collector`).
         gc.collect()
         QThreadPool.globalInstance().start(_Runner(work, self.signals, self._stop))
+
+    def _show_progress(self, message: str, done: int, total: int) -> None:
+        self.dialog.setLabelText(message)
+        if total > 0:
+            self.dialog.setMaximum(total)
+            self.dialog.setValue(done)
 
     def cancel(self) -> None:
         """Ask the work to stop at its next progress report."""
