@@ -23,6 +23,10 @@ SYSTEM_PACKAGES=(
 # The tests run the PostgreSQL server mode against a real, throwaway server, and read
 # back the PDFs they make with poppler's pdftotext and pdftoppm.
 ((WITH_TEST)) && SYSTEM_PACKAGES+=(postgresql poppler-utils)
+# Printing is tested through a real CUPS queue, `PDF`, whose cups-pdf backend writes each
+# job as a PDF file (see tests/cups.py). `cups-pdf` is the virtual name of
+# printer-driver-cups-pdf; dpkg-query only knows the real one.
+((WITH_TEST)) && SYSTEM_PACKAGES+=(cups cups-client printer-driver-cups-pdf)
 
 missing=()
 for package in "${SYSTEM_PACKAGES[@]}"; do

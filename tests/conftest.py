@@ -16,6 +16,7 @@ os.environ["XDG_DATA_HOME"] = str(_HOME / "data")
 os.environ["XDG_CONFIG_HOME"] = str(_HOME / "config")
 os.environ.pop("TRAININGDESK_DB", None)
 
+from tests.cups import CupsUnavailable, PrintQueue, running_print_queue  # noqa: E402
 from tests.postgres import PostgresUnavailable, create_database, throwaway_server  # noqa: E402
 from trainingdesk.services.container import Services, open_services  # noqa: E402
 from trainingdesk.storage.database import open_database  # noqa: E402
@@ -77,8 +78,25 @@ def postgres_url(postgres_server: str) -> str:
     return create_database(postgres_server)
 
 
+_cups_skip_reason: list[str] = []
+
+
+@pytest.fixture(scope="session")
+def print_queue() -> Iterator[PrintQueue]:
+    """The CUPS queue `PDF` (cups-pdf), started if need be; skips loudly when there is none."""
+    try:
+        with running_print_queue() as queue:
+            yield queue
+    except CupsUnavailable as exc:
+        _cups_skip_reason.append(str(exc))
+        pytest.skip(f"Print queue tests skipped: {exc}")
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """Make a skipped PostgreSQL run impossible to miss."""
+    """Make a skipped PostgreSQL or printing run impossible to miss."""
     if _postgres_skip_reason:
         terminalreporter.write_sep("!", "POSTGRESQL TESTS WERE SKIPPED", red=True, bold=True)
         terminalreporter.write_line(_postgres_skip_reason[0], red=True)
+    if _cups_skip_reason:
+        terminalreporter.write_sep("!", "PRINT QUEUE TESTS WERE SKIPPED", red=True, bold=True)
+        terminalreporter.write_line(_cups_skip_reason[0], red=True)

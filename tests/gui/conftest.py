@@ -1,16 +1,19 @@
 """A real main window on a real demo database, isolated from the user's settings."""
 
 import gc
-from collections.abc import Iterator
+import uuid
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import TEST_ACTOR
+from tests.cups import PrintQueue
 from trainingdesk.services.container import Services, open_services
 from trainingdesk.ui.main_window import MainWindow
 
@@ -65,3 +68,28 @@ def main_window(qtbot: QtBot, demo_template: Path, tmp_path: Path) -> Iterator[M
     for dialog in dialogs:
         dialog.close()
     assert not dialogs, f"dialogs left open: {[d.text() for d in dialogs]}"
+
+
+@pytest.fixture
+def printed(print_queue: PrintQueue) -> Iterator[Callable[[str], Path]]:
+    """Finds the file a job became; the files are removed after the test."""
+    found: list[Path] = []
+
+    def find(title: str) -> Path:
+        path = print_queue.printed_file(title)
+        found.append(path)
+        return path
+
+    yield find
+    for path in found:
+        path.unlink(missing_ok=True)
+
+
+@pytest.fixture
+def office_printer(qapp: QApplication, print_queue: PrintQueue) -> QPrinter:
+    """The `PDF` queue as the print dialog returns it, with a job title of its own."""
+    info = QPrinterInfo.printerInfo(print_queue.name)
+    assert not info.isNull(), f"Qt does not see the queue {print_queue.name!r}"
+    printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(f"td-test-{uuid.uuid4().hex[:12]}")
+    return printer

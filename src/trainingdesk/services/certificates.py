@@ -233,7 +233,7 @@ class CertificateService:
 
     def save_settings(self, settings: CertificateSettings) -> None:
         """Store how certificates look from now on; what was printed stays as it was."""
-        problems = _settings_problems(settings)
+        problems = settings_problems(settings)
         if problems:
             raise ValidationFailed(problems)
         signatories = [
@@ -443,7 +443,8 @@ def _image(text: object) -> bytes:
         return b""
 
 
-def _settings_problems(settings: CertificateSettings) -> dict[str, str]:
+def settings_problems(settings: CertificateSettings) -> dict[str, str]:
+    """What stops these settings from printing, by field; empty when nothing does."""
     problems: dict[str, str] = {}
     for country, language in settings.languages.items():
         if language not in LANGUAGES:

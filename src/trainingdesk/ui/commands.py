@@ -9,6 +9,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from trainingdesk.domain.enums import EnrolmentStatus, Role
 from trainingdesk.domain.errors import TrainingDeskError
 from trainingdesk.domain.records import (
+    CertificateSettings,
     EnrolmentRecord,
     ExerciseDraft,
     MergePreview,
@@ -17,6 +18,7 @@ from trainingdesk.domain.records import (
     SessionDraft,
     SessionRecord,
 )
+from trainingdesk.services.certificates import CertificateService
 from trainingdesk.services.enrolments import EnrolmentService
 from trainingdesk.services.exercises import ExerciseService
 from trainingdesk.services.merge import PeopleMergeService
@@ -461,3 +463,27 @@ class EditSession(ServiceCommand):
     def _store(self, draft: SessionDraft) -> None:
         self._exercises.update_session(self._session.id, draft)
         self._changed(self._session.exercise_id)
+
+
+class SaveCertificateSettings(ServiceCommand):
+    """Change how certificates look; undo puts the previous settings back."""
+
+    def __init__(
+        self,
+        certificates: CertificateService,
+        before: CertificateSettings,
+        after: CertificateSettings,
+        on_error: ErrorShown,
+    ) -> None:
+        super().__init__("Change the certificate settings", on_error)
+        self._certificates = certificates
+        self._before = before
+        self._after = after
+
+    def redo(self) -> None:
+        """Store the new settings."""
+        self._attempt(lambda: self._certificates.save_settings(self._after))
+
+    def undo(self) -> None:
+        """Store the settings as they were."""
+        self._attempt(lambda: self._certificates.save_settings(self._before))

@@ -14,25 +14,26 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
-    QWidget,
 )
 
 from trainingdesk import __version__
-from trainingdesk.domain.enums import Country, ExerciseStatus, Sex
+from trainingdesk.domain.enums import CertificateStatus, Country, ExerciseStatus, Sex
 from trainingdesk.domain.errors import TrainingDeskError
 from trainingdesk.services.container import Services
 from trainingdesk.storage.database import demo_database_path
 from trainingdesk.storage.errors import StorageError
-from trainingdesk.ui.commands import Editing
+from trainingdesk.ui.commands import Editing, SaveCertificateSettings
 from trainingdesk.ui.tasks import BackgroundTask
 from trainingdesk.ui.views.attendance import AttendanceView
+from trainingdesk.ui.views.certificate_settings import CertificateSettingsDialog
+from trainingdesk.ui.views.certificates import CertificatesView
 from trainingdesk.ui.views.curricula import CurriculaView
 from trainingdesk.ui.views.dashboard import DashboardView
 from trainingdesk.ui.views.exercises import ExercisesView
 from trainingdesk.ui.views.people import PeopleView
 
 ServicesOpener = Callable[[str], Services]
-SCREENS = ("Dashboard", "Exercises", "Attendance", "People", "Curricula")
+SCREENS = ("Dashboard", "Exercises", "Attendance", "People", "Certificates", "Curricula")
 MAX_RECENT = 8
 
 
@@ -73,25 +74,26 @@ class MainWindow(QMainWindow):
         self.exercises = ExercisesView(services, editing, self.show_attendance)
         self.attendance = AttendanceView(services, editing)
         self.people = PeopleView(services, editing)
+        self.certificates = CertificatesView(services, self.show_error)
         self.curricula = CurriculaView(services.curricula)
-        self.dashboard = DashboardView(services.dashboard, self.show_people, self.show_exercises)
-        screens: tuple[QWidget, ...] = (
+        self.dashboard = DashboardView(
+            services.dashboard,
+            self.show_people,
+            self.show_exercises,
+            lambda: self.show_certificates(CertificateStatus.VALID),
+        )
+        self.certificates.register_changed.connect(self.dashboard.reload)
+        screens = (
             self.dashboard,
             self.exercises,
             self.attendance,
             self.people,
+            self.certificates,
             self.curricula,
         )
         for screen in screens:
             self.stack.addWidget(screen)
-        for screen_with_data in (
-            self.dashboard,
-            self.exercises,
-            self.attendance,
-            self.people,
-            self.curricula,
-        ):
-            screen_with_data.reload()
+            screen.reload()
         self._restore_columns_and_splitters()
         self.navigation.setCurrentRow(0)
         self.setWindowTitle(f"TrainingDesk — {services.database.location}")
@@ -124,6 +126,23 @@ class MainWindow(QMainWindow):
             action = view_menu.addAction(f"&{number + 1} {name}")
             action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
             action.triggered.connect(lambda _=False, row=number: self.navigation.setCurrentRow(row))
+        certificates_menu = self.menuBar().addMenu("&Certificates")
+        self._action(
+            certificates_menu.addAction("&Issue for an exercise…"),
+            None,
+            lambda: self.show_certificates().issue(),
+        )
+        self._action(
+            certificates_menu.addAction("&Print the selected certificates…"),
+            None,
+            lambda: self.show_certificates_as_they_are().print_selected(),
+        )
+        verify = certificates_menu.addAction("&Verify a certificate…")
+        verify.setShortcut(QKeySequence("Ctrl+Shift+V"))
+        verify.triggered.connect(lambda _=False: self.show_certificates().verify())
+        self._action(
+            certificates_menu.addAction("&Settings…"), None, self.edit_certificate_settings
+        )
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu.addAction("&About TrainingDesk"), None, self.show_about)
 
@@ -145,6 +164,38 @@ class MainWindow(QMainWindow):
         self.attendance.open_exercise(exercise_id)
         self.navigation.setCurrentRow(SCREENS.index("Attendance"))
         self.attendance.table.setFocus()
+
+    def show_certificates(self, status: CertificateStatus | None = None) -> CertificatesView:
+        """Switch to the certificate register, showing every certificate or those of a status."""
+        self.navigation.setCurrentRow(SCREENS.index("Certificates"))
+        self.certificates.show_filtered(status=status)
+        return self.certificates
+
+    def show_certificates_as_they_are(self) -> CertificatesView:
+        """Switch to the certificate register, keeping its filters and selection."""
+        self.navigation.setCurrentRow(SCREENS.index("Certificates"))
+        return self.certificates
+
+    def edit_certificate_settings(self) -> None:
+        """Certificates > Settings…: languages, signatories and logos, as one undoable change."""
+        before = self.services.certificates.settings()
+        dialog = CertificateSettingsDialog(before, self)
+        dialog.setObjectName("certificate-settings")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def save() -> None:
+            if dialog.chosen is not None and dialog.chosen != before:
+                self.undo_stack.push(
+                    SaveCertificateSettings(
+                        self.services.certificates,
+                        before,
+                        dialog.chosen,
+                        lambda message: self.show_error("The settings were not saved", message),
+                    )
+                )
+
+        dialog.accepted.connect(save)
+        dialog.open()
 
     def show_exercises(self, year: int | None, status: ExerciseStatus | None) -> None:
         """Switch to Exercises, filtered."""

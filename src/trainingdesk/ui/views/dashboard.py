@@ -27,12 +27,14 @@ class DashboardView(QWidget):
         dashboard: DashboardService,
         show_people: Callable[[Country, Sex], None],
         show_exercises: Callable[[int | None, ExerciseStatus | None], None],
+        show_certificates: Callable[[], object],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._dashboard = dashboard
         self._show_people = show_people
         self._show_exercises = show_exercises
+        self._show_certificates = show_certificates
         self.people_box = QGroupBox("People")
         self.people_grid = QGridLayout(self.people_box)
         self.exercise_box = QGroupBox("Exercises and certificates")
@@ -85,8 +87,14 @@ class DashboardView(QWidget):
         )
         for column, (name, text, action) in enumerate(entries):
             self._button(self.exercise_grid, name, text, 0, column, action)
-        certificates = QLabel(f"{figures.certificates_issued:,} certificates issued")
-        self.exercise_grid.addWidget(certificates, 1, 0, 1, 3)
+        self._button(
+            self.exercise_grid,
+            "certificates",
+            f"{figures.certificates_issued:,} certificates issued",
+            1,
+            0,
+            self._show_certificates,
+        )
 
     def _button(
         self,
@@ -95,7 +103,7 @@ class DashboardView(QWidget):
         text: str,
         row: int,
         column: int,
-        action: Callable[[], None],
+        action: Callable[[], object],
     ) -> None:
         button = QPushButton(text)
         button.setObjectName(name)
