@@ -27,6 +27,10 @@ SYSTEM_PACKAGES=(
 # job as a PDF file (see tests/cups.py). `cups-pdf` is the virtual name of
 # printer-driver-cups-pdf; dpkg-query only knows the real one.
 ((WITH_TEST)) && SYSTEM_PACKAGES+=(cups cups-client printer-driver-cups-pdf)
+# The certificate benchmark (run by a test) compares with WeasyPrint, which loads Pango and
+# subsets fonts with HarfBuzz's library (without it, subsetting is ~40x slower and
+# `import weasyprint` warns).
+((WITH_TEST)) && SYSTEM_PACKAGES+=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
 
 missing=()
 for package in "${SYSTEM_PACKAGES[@]}"; do
@@ -56,7 +60,7 @@ fi
 
 # Reinstall only when pyproject.toml changed since the last install of the same extras.
 extras=""
-((WITH_TEST)) && extras="[test]"
+((WITH_TEST)) && extras="[test,bench]"
 stamp="$VENV/.installed$extras"
 wanted="$(sha256sum "$ROOT/pyproject.toml" | cut -d' ' -f1)"
 if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$wanted" ]]; then

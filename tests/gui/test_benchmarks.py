@@ -58,3 +58,13 @@ def test_the_roster_benchmarks_run(demo_template: Path, tmp_path: Path) -> None:
     )
     assert "Roster import: 60 rows" in importing.stdout
     run_benchmark("roster_duplicates.py", "--rows", "200", "--people", "400")
+
+
+def test_the_certificate_benchmark_runs_with_weasyprint_beside_it() -> None:
+    lines = run_benchmark("certificates.py", "--count", "4").stdout.splitlines()
+    assert lines[0] == "4 certificates"
+    assert lines[1].split() == ["product", "baseline", "ratio", "WeasyPrint", "ratio"]
+    rows = {line[:20].strip(): line[20:].split() for line in lines[2:4]}
+    assert list(rows) == ["one PDF", "one PDF per person"]
+    for figures in rows.values():
+        assert len(figures) == 6, "WeasyPrint is installed by the test command and measured"

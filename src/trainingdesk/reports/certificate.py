@@ -1,20 +1,31 @@
 """Certificates of completion: one A4 landscape page per person, in English and in Dari,
-Pashto or Urdu.
+Pashto, Urdu or French.
 
 Every page has the same frame and headings; what changes is the holder (Latin and native
 name, rank, agency), the exercise (title, code, dates in the Gregorian calendar and, for
 Afghan holders, in the Solar Hijri calendar too, site, hours, modules), the signatories,
-and the serial, short code and QR code by which the certificate is checked.
+and the serial, short code and QR code by which the certificate is checked. Up to three
+logos flank the headings.
+
+The second language gives the title under the English one. In Dari and Pashto it is set
+in Naskh, in Urdu in Nastaliq, and the holder's native name in the same hand. In French
+(the donor's language) the title is set in the Latin face and no line is in Arabic script
+but the holder's own name: a name is not translated, so a native name in Arabic script is
+still shown, in the hand of the holder's country (Nastaliq for Pakistanis, Naskh for
+everyone else), as their identity papers write it.
 
 Speed matters, as a coordinator prints a whole course (up to a thousand pages) at once:
-fixed headings are shaped once per process (`text.py` caches layouts), signature images are
-read once per run, and the QR code is drawn as one path of rectangles rather than as a
-ReportLab widget, which costs about five times as much.
+fixed headings are shaped once per process (`text.py` caches layouts), font subsets are
+built once per process (`fonts.py`), logos and signatures are decoded once per run, and the
+QR code is drawn as one path of rectangles rather than as a ReportLab widget, which costs
+about five times as much.
 """
 
+import copy
 import io
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO
@@ -22,10 +33,12 @@ from typing import BinaryIO
 from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
 from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.utils import ImageReader
+from reportlab.lib.utils import ImageReader, _digester
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 
 from trainingdesk.domain.calendars import GREGORIAN_MONTHS, format_solar_hijri
+from trainingdesk.domain.certificates import MAX_LOGOS
 from trainingdesk.domain.enums import Country
 from trainingdesk.domain.records import CertificatePage, Signatory
 from trainingdesk.reports.fonts import LATIN, register_fonts
@@ -33,21 +46,25 @@ from trainingdesk.reports.text import (
     Align,
     Hand,
     TextStyle,
+    draw_hidden,
     draw_text,
     fit_size,
-    hand_for_language,
+    hand_for_country,
     text_width,
 )
 
 PROGRAMME = "Afghanistan–Pakistan Border Cooperation Programme"
 TITLE = "Certificate of Completion"
-# Title in the holder's language, by primary language subtag.
+# Title in the second language, by primary language subtag ("fa" is what Dari is
+# often tagged with).
 LOCAL_TITLES = {
     "prs": "تصدیق‌نامهٔ ختم دوره",
     "fa": "تصدیق‌نامهٔ ختم دوره",
     "ps": "د دورې د بشپړولو سند",
     "ur": "سرٹیفکیٹ برائے تکمیل",
+    "fr": "Certificat de fin de formation",
 }
+_LANGUAGE_NAMES = {"prs": "Dari", "ps": "Pashto", "ur": "Urdu", "fr": "French"}
 
 PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
 _CENTRE = PAGE_WIDTH / 2
@@ -68,6 +85,13 @@ _SIGNATURE_HEIGHT = 34.0
 _SIGNATORY_LEFT = _MARGIN + 150
 _SIGNATORY_RIGHT = PAGE_WIDTH - _MARGIN - _QR_SIZE - 20
 _MAX_SIGNATORIES = 3
+# Logos flank the headings, in the band between the frame and the English title (which is
+# about 380 points wide), a little away from both.
+_LOGO_BAND_LEFT = _MARGIN - 14
+_LOGO_BAND_WIDTH = 160.0
+_LOGO_HEIGHT = 76.0
+_LOGO_TOP = PAGE_HEIGHT - _INNER_FRAME - 12
+_LOGO_GAP = 12.0
 
 _INK = Color(0.1, 0.1, 0.12)
 _GREY = Color(0.38, 0.38, 0.42)
@@ -84,6 +108,8 @@ _NASKH_NAME = TextStyle(28.0, bold=True)
 _NASTALIQ_NAME = TextStyle(24.0, hand=Hand.NASTALIQ)
 _NASKH_TITLE = TextStyle(21.0, bold=True)
 _NASTALIQ_TITLE = TextStyle(19.0, hand=Hand.NASTALIQ)
+# Latin letters look larger than Arabic ones at one size; the title stays second to the English.
+_LATIN_TITLE = TextStyle(19.0, bold=True)
 _RANK = TextStyle(12.5)
 _EXERCISE = TextStyle(16.0, bold=True)
 _DETAILS = TextStyle(10.5)
@@ -110,6 +136,7 @@ def write_certificates(
     `progress(n)` is called after the n-th page; an exception raised by it cancels the
     job before anything is written.
     """
+    _check_languages(pages)
     register_fonts()
     images = _Images()
     canvas = _new_canvas(out, "Certificates of completion")
@@ -128,6 +155,7 @@ def write_certificate_files(
     for page in pages:
         if not page.serial or Path(page.serial).name != page.serial or page.serial in (".", ".."):
             raise ValueError(f"serial {page.serial!r} cannot name a file")
+    _check_languages(pages)
     register_fonts()
     folder.mkdir(parents=True, exist_ok=True)
     images = _Images()
@@ -144,25 +172,103 @@ def write_certificate_files(
     return paths
 
 
+def _check_languages(pages: Sequence[CertificatePage]) -> None:
+    """Refuse, before anything is written, a page whose second language has no texts here."""
+    for page in pages:
+        if _primary_language(page) not in LOCAL_TITLES:
+            known = ", ".join(f"{code} ({name})" for code, name in _LANGUAGE_NAMES.items())
+            raise ValueError(
+                f"certificate {page.serial}: language {page.local_language!r} is not one of {known}"
+            )
+
+
+def _primary_language(page: CertificatePage) -> str:
+    """`ps` for `ps`, `ps-AF` or `PS_af`."""
+    return page.local_language.lower().replace("_", "-").split("-")[0]
+
+
+@dataclass(frozen=True)
+class _Local:
+    """How a page sets its second language: the title, and the hand of the native name."""
+
+    title: str
+    title_style: TextStyle
+    name_hand: Hand
+
+
+def _local(page: CertificatePage) -> _Local:
+    """How `page` sets its second language (checked by `_check_languages`)."""
+    primary = _primary_language(page)
+    if primary == "fr":
+        return _Local(LOCAL_TITLES[primary], _LATIN_TITLE, hand_for_country(page.country))
+    if primary == "ur":
+        return _Local(LOCAL_TITLES[primary], _NASTALIQ_TITLE, Hand.NASTALIQ)
+    return _Local(LOCAL_TITLES[primary], _NASKH_TITLE, Hand.NASKH)
+
+
+@dataclass(frozen=True)
+class _Image:
+    """An image decoded and encoded for PDF once per run."""
+
+    reader: ImageReader
+    name: str  # what ReportLab's drawImage files the image under in a document
+    xobject: pdfdoc.PDFImageXObject
+
+
 class _Images:
     """The images of one run, each decoded once; one that cannot be read is left out."""
 
     def __init__(self) -> None:
-        self._readers: dict[bytes, ImageReader | None] = {}
+        self._images: dict[bytes, _Image | None] = {}
 
-    def get(self, data: bytes) -> ImageReader | None:
+    def get(self, data: bytes) -> _Image | None:
         """The image in `data`, or None when there is none or it is not an image."""
-        if data not in self._readers:
-            reader: ImageReader | None = None
+        if data not in self._images:
+            image: _Image | None = None
             if data:
                 try:
                     reader = ImageReader(io.BytesIO(data))
-                    # Decoded now, so that each page only compares the pixels.
-                    reader.getRGBData()
+                    pixels = reader.getRGBData()
                 except (OSError, ValueError):
-                    reader = None
-            self._readers[data] = reader
-        return self._readers[data]
+                    pass
+                else:
+                    alpha = reader._dataA
+                    # drawImage's own key for an ImageReader drawn with mask="auto".
+                    name = _digester(pixels + (alpha.getRGBData() if alpha else b"auto"))
+                    image = _Image(reader, name, pdfdoc.PDFImageXObject(name, reader, mask="auto"))
+            self._images[data] = image
+        return self._images[data]
+
+    @staticmethod
+    def draw(
+        canvas: Canvas, image: _Image, box: tuple[float, float, float, float], anchor: str = "c"
+    ) -> None:
+        """`image` as large as `box` allows, its proportions kept."""
+        # ReportLab compresses an image anew for every PDF it is drawn in: a course printed
+        # one file per person would compress the same logos a thousand times. Each PDF gets
+        # a copy of the image compressed once, under the name drawImage then finds it by.
+        doc = canvas._doc
+        registered = doc.getXObjectName(image.name)
+        if registered not in doc.idToObject:
+            xobject = copy.copy(image.xobject)
+            canvas._setXObjects(xobject)
+            doc.addForm(image.name, xobject)
+            alpha = xobject.__dict__.pop("_smask", None)
+            if alpha is not None:
+                alpha = copy.copy(alpha)
+                canvas._setXObjects(alpha)
+                xobject.smask = doc.Reference(alpha, doc.getXObjectName(alpha.name))
+        x, y, width, height = box
+        canvas.drawImage(
+            image.reader,
+            x,
+            y,
+            width,
+            height,
+            mask="auto",
+            preserveAspectRatio=True,
+            anchor=anchor,
+        )
 
 
 def _new_canvas(out: Path | BinaryIO, title: str) -> Canvas:
@@ -184,21 +290,21 @@ def _new_canvas(out: Path | BinaryIO, title: str) -> Canvas:
 def _draw_page(canvas: Canvas, page: CertificatePage, images: "_Images") -> None:
     """Everything one certificate shows."""
     _draw_frame(canvas)
-    hand = hand_for_language(page.local_language)
+    _draw_logos(canvas, page.logos, images)
+    local = _local(page)
     top = PAGE_HEIGHT - _INNER_FRAME
 
     canvas.setFillColor(_GREY)
     draw_text(canvas, _CENTRE, top - 36, PROGRAMME, _PROGRAMME_STYLE, align="centre")
     canvas.setFillColor(_NAVY)
     draw_text(canvas, _CENTRE, top - 72, TITLE, _TITLE_STYLE, align="centre")
-    local_title = _NASTALIQ_TITLE if hand is Hand.NASTALIQ else _NASKH_TITLE
-    draw_text(canvas, _CENTRE, top - 118, _local_title(page), local_title, align="centre")
+    draw_text(canvas, _CENTRE, top - 118, local.title, local.title_style, align="centre")
 
     canvas.setFillColor(_GREY)
     draw_text(canvas, _CENTRE, top - 156, "This is to certify that", _INTRO, align="centre")
     canvas.setFillColor(_INK)
     _draw_fitted(canvas, _CENTRE, top - 192, page.holder_name, _LATIN_NAME, _NAME_WIDTH)
-    native = _NASTALIQ_NAME if hand is Hand.NASTALIQ else _NASKH_NAME
+    native = _NASTALIQ_NAME if local.name_hand is Hand.NASTALIQ else _NASKH_NAME
     _draw_fitted(canvas, _CENTRE, top - 236, page.holder_native_name, native, _NAME_WIDTH)
     rank_agency = " · ".join(part for part in (page.rank, page.agency_name) if part)
     canvas.setFillColor(_GREY)
@@ -208,13 +314,13 @@ def _draw_page(canvas: Canvas, page: CertificatePage, images: "_Images") -> None
     canvas.setFillColor(_NAVY)
     _draw_fitted(canvas, _CENTRE, top - 312, page.exercise_title, _EXERCISE, _CONTENT_WIDTH)
     canvas.setFillColor(_INK)
-    details = [page.exercise_code, _date_range(page.start_date, page.end_date)]
-    details += [part for part in (page.site_name, _hours(page.hours)) if part]
+    details = [page.exercise_code, date_range(page.start_date, page.end_date)]
+    details += [part for part in (page.site_name, hours_text(page.hours)) if part]
     baseline = top - 332
     _draw_fitted(canvas, _CENTRE, baseline, " · ".join(details), _DETAILS, _CONTENT_WIDTH)
     if page.country is Country.AF:
         baseline -= 14
-        solar = "Solar Hijri: " + _solar_range(page.start_date, page.end_date)
+        solar = "Solar Hijri: " + solar_range(page.start_date, page.end_date)
         _draw_fitted(canvas, _CENTRE, baseline, solar, _DETAILS, _CONTENT_WIDTH)
     _draw_modules(canvas, baseline - 22, page.modules)
 
@@ -228,11 +334,32 @@ def _draw_page(canvas: Canvas, page: CertificatePage, images: "_Images") -> None
 def _hide_code_text(canvas: Canvas, x: float, y: float, text: str) -> None:
     """The QR code's text, invisible beneath it, for `certificates verify FILE.pdf`."""
     # Read back from the PDF with no QR decoder, as scanned-and-recognised PDFs carry text.
-    hidden = canvas.beginText(x, y)
-    hidden.setTextRenderMode(3)  # neither filled nor stroked: present, not seen
-    hidden.setFont(LATIN, 1)
-    hidden.textLine(text)
-    canvas.drawText(hidden)
+    draw_hidden(canvas, x, y, text, LATIN, 1)
+
+
+def logo_boxes(count: int) -> list[tuple[float, float, float, float]]:
+    """Where `count` logos go, left to right, as (x, y, width, height) boxes.
+
+    Logos flank the headings: one sits at the left like a letterhead's, two face each other
+    across the title. Three share boxes of one size, so that none looks more important:
+    two at the left, and one at the right mirroring the outermost at the left.
+    """
+    count = min(count, MAX_LOGOS)
+    if count == 0:
+        return []
+    per_band = math.ceil(count / 2)
+    width = (_LOGO_BAND_WIDTH - (per_band - 1) * _LOGO_GAP) / per_band
+    lefts = [_LOGO_BAND_LEFT + slot * (width + _LOGO_GAP) for slot in range(per_band)]
+    rights = [PAGE_WIDTH - left - width for left in lefts][: count - per_band]
+    bottom = _LOGO_TOP - _LOGO_HEIGHT
+    return [(x, bottom, width, _LOGO_HEIGHT) for x in lefts + rights[::-1]]
+
+
+def _draw_logos(canvas: Canvas, logos: Sequence[bytes], images: "_Images") -> None:
+    """Each logo as large as its box allows, its proportions kept; a non-image is left out."""
+    readable = [image for image in map(images.get, logos[:MAX_LOGOS]) if image is not None]
+    for image, box in zip(readable, logo_boxes(len(readable)), strict=True):
+        images.draw(canvas, image, box)
 
 
 def _draw_frame(canvas: Canvas) -> None:
@@ -257,37 +384,35 @@ def _draw_frame(canvas: Canvas) -> None:
     canvas.line(_CENTRE - 90, rule_y, _CENTRE + 90, rule_y)
 
 
-def _local_title(page: CertificatePage) -> str:
-    """The title in Dari, Pashto or Urdu; by country when the language is unknown."""
-    primary = page.local_language.lower().replace("_", "-").split("-")[0]
-    fallback = "ur" if page.country is Country.PK else "prs"
-    return LOCAL_TITLES.get(primary, LOCAL_TITLES[fallback])
+def local_title(page: CertificatePage) -> str:
+    """The title in the page's second language (Dari, Pashto, Urdu or French)."""
+    return _local(page).title
 
 
-def _long_date(day: date) -> str:
+def long_date(day: date) -> str:
     """`12 October 2025`."""
     return f"{day.day} {GREGORIAN_MONTHS[day.month - 1]} {day.year}"
 
 
-def _date_range(start: date, end: date) -> str:
+def date_range(start: date, end: date) -> str:
     """`12–16 October 2025`, `28 September – 2 October 2025`, or one day."""
     if start == end:
-        return _long_date(start)
+        return long_date(start)
     if (start.year, start.month) == (end.year, end.month):
         return f"{start.day}–{end.day} {GREGORIAN_MONTHS[end.month - 1]} {end.year}"
     if start.year == end.year:
-        return f"{start.day} {GREGORIAN_MONTHS[start.month - 1]} – {_long_date(end)}"
-    return f"{_long_date(start)} – {_long_date(end)}"
+        return f"{start.day} {GREGORIAN_MONTHS[start.month - 1]} – {long_date(end)}"
+    return f"{long_date(start)} – {long_date(end)}"
 
 
-def _solar_range(start: date, end: date) -> str:
+def solar_range(start: date, end: date) -> str:
     """Both dates in the Solar Hijri calendar, written out in full."""
     if start == end:
         return format_solar_hijri(start)
     return f"{format_solar_hijri(start)} – {format_solar_hijri(end)}"
 
 
-def _hours(hours: float) -> str:
+def hours_text(hours: float) -> str:
     """`30 hours`, `7.5 hours`, `1 hour`; nothing for no hours."""
     if hours <= 0:
         return ""
@@ -344,16 +469,8 @@ def _draw_signatories(canvas: Canvas, signatories: Sequence[Signatory], images: 
         centre = _SIGNATORY_LEFT + slot * (index + 0.5)
         image = images.get(signatory.signature_image)
         if image is not None:
-            canvas.drawImage(
-                image,
-                centre - width / 2,
-                line_y + 2,
-                width,
-                _SIGNATURE_HEIGHT,
-                mask="auto",
-                preserveAspectRatio=True,
-                anchor="s",
-            )
+            box = (centre - width / 2, line_y + 2, width, _SIGNATURE_HEIGHT)
+            images.draw(canvas, image, box, anchor="s")
         canvas.line(centre - width / 2, line_y, centre + width / 2, line_y)
         canvas.setFillColor(_INK)
         _draw_fitted(canvas, centre, line_y - 13, signatory.name, _SIGNATORY_NAME, width + 10)
@@ -365,7 +482,7 @@ def _draw_references(canvas: Canvas, page: CertificatePage) -> None:
     """Bottom left: serial, short code and issue date, by which the certificate is checked."""
     x = _MARGIN - 14
     width = _SIGNATORY_LEFT - x - 12
-    issued = _long_date(page.issue_date)
+    issued = long_date(page.issue_date)
     if page.country is Country.AF:
         issued += f" ({format_solar_hijri(page.issue_date)})"
     rows = (("Serial", page.serial), ("Verification code", page.short_code), ("Issued", issued))

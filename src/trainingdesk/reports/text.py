@@ -15,9 +15,11 @@ Typical use::
     draw_text(canvas, right_edge, baseline, person.native_name, style.resized(size),
               align="right")
 
-The shipped fonts are registered on first use. For Arabic runs the PDF's text layer maps
-each glyph back to the letters typed (see `trainingdesk.reports.fonts.ClusterMappedFont`),
-so names can be searched and copied out of the PDF.
+The shipped fonts are registered on first use. Shaped Arabic glyphs are drawn silent (see
+`trainingdesk.reports.fonts.ShapedFont`) over an invisible copy of the letters as typed,
+one character code per letter, right to left like the glyphs above it: `pdftotext` and
+pypdf read every Dari, Pashto and Urdu name back exactly, ligatures (الله) and Nastaliq
+included, so names can be searched and copied out of the PDF.
 """
 
 import dataclasses
@@ -40,7 +42,7 @@ from trainingdesk.reports.fonts import (
     NASKH,
     NASKH_BOLD,
     NASTALIQ,
-    ClusterMappedFont,
+    ShapedFont,
     register_fonts,
 )
 
@@ -51,6 +53,10 @@ _MIRRORED = str.maketrans("()[]{}<>«»", ")(][}{><»«")
 # every size a line is measured or drawn at.
 _SHAPING_SIZE = 10.0
 _NASTALIQ_LANGUAGES = frozenset({"ur", "urd"})
+# The invisible letters under shaped text are set in Naskh even under Nastaliq: pypdf
+# misorders letters set with the very uneven advances of Nastaliq's isolated forms.
+_HIDDEN_FONTS = {NASTALIQ: NASKH}
+_INVISIBLE = 3  # text render mode: neither filled nor stroked
 
 
 class Hand(Enum):
@@ -265,11 +271,16 @@ def _visual_order(runs: list[Run]) -> list[Run]:
 
 @dataclass(frozen=True)
 class _Piece:
-    """One run ready to draw: glyphs in drawing order, font and advance per point of size."""
+    """One run ready to draw: glyphs in drawing order, font and advance per point of size.
+
+    A shaped run also has its letters, to be laid invisibly beneath its silent glyphs.
+    """
 
     glyphs: str  # a ShapedStr when HarfBuzz shaped the run
     font: str
     width_per_point: float
+    hidden: str = ""  # the letters in visual order: the last typed is the leftmost
+    hidden_font: str = ""
 
 
 @functools.lru_cache(maxsize=4096)
@@ -279,19 +290,21 @@ def _layout(text: str, latin_font: str, arabic_font: str) -> tuple[_Piece, ...]:
     pieces: list[_Piece] = []
     for run in _visual_order(split_runs(text)):
         font = arabic_font if run.script is Script.ARABIC else latin_font
-        glyphs: str = run.text
-        if run.rtl:
-            shaped = shapeStr(run.text, font, _SHAPING_SIZE) if _has_letters(run.text) else None
-            if isinstance(shaped, ShapedStr):
-                glyphs = _extractable(shaped, font, run.text)
-            else:
-                # Runs HarfBuzz leaves alone (a lone letter, brackets) are reversed by hand.
-                glyphs = run.text[::-1].translate(_MIRRORED)
-        if isinstance(glyphs, ShapedStr):
-            width = sum(data.x_advance for data in glyphs.__shapeData__) / 1000
-        else:
-            width = pdfmetrics.stringWidth(glyphs, font, 1.0)
-        pieces.append(_Piece(glyphs, font, width))
+        shaped = None
+        if run.rtl and _has_letters(run.text):
+            shaped = shapeStr(run.text, font, _SHAPING_SIZE)
+        if isinstance(shaped, ShapedStr):
+            width = sum(data.x_advance for data in shaped.__shapeData__) / 1000
+            hidden_font = _HIDDEN_FONTS.get(font, font)
+            silent = _silenced(shaped, font)
+            # Readers put right-to-left letters back in typed order by where they stand,
+            # as they do shaped glyphs: the letters go down last first, one code each.
+            pieces.append(_Piece(silent, font, width, run.text[::-1], hidden_font))
+            continue
+        # Runs HarfBuzz leaves alone (a lone letter, brackets) are reversed by hand; their
+        # characters are drawn as they are and read back as they are.
+        glyphs = run.text[::-1].translate(_MIRRORED) if run.rtl else run.text
+        pieces.append(_Piece(glyphs, font, pdfmetrics.stringWidth(glyphs, font, 1.0)))
     return tuple(pieces)
 
 
@@ -299,27 +312,13 @@ def _has_letters(text: str) -> bool:
     return any(unicodedata.bidirectional(char) in ("R", "AL") for char in text)
 
 
-def _extractable(shaped: Any, font_name: str, source: str) -> Any:
-    """`shaped` re-coded so that the PDF's text layer gives back the letters of `source`."""
+def _silenced(shaped: Any, font_name: str) -> Any:
+    """`shaped` re-coded so that its glyphs add nothing to the PDF's text."""
     font = pdfmetrics.getFont(font_name)
-    if not isinstance(font, ClusterMappedFont):
+    if not isinstance(font, ShapedFont):
         return shaped
-    data = shaped.__shapeData__
-    starts = sorted({glyph.cluster for glyph in data})
-    ends = dict(zip(starts, [*starts[1:], len(source)], strict=True))
-    # A cluster drawn with several glyphs (a Nastaliq letter and its dots) gives its
-    # letters to the widest one, so that dots and marks add nothing of their own.
-    carrier: dict[int, int] = {}
-    for index, glyph in enumerate(data):
-        best = carrier.get(glyph.cluster)
-        if best is None or glyph.x_advance > data[best].x_advance:
-            carrier[glyph.cluster] = index
-    codes = []
-    for index, (char, glyph) in enumerate(zip(shaped, data, strict=True)):
-        is_carrier = carrier[glyph.cluster] == index
-        letters = source[glyph.cluster : ends[glyph.cluster]] if is_carrier else ""
-        codes.append(chr(font.code_for(ord(char), letters)))
-    return ShapedStr("".join(codes), shapeData=list(data))
+    codes = "".join(chr(font.silent(ord(char))) for char in shaped)
+    return ShapedStr(codes, shapeData=list(shaped.__shapeData__))
 
 
 def text_width(text: str, style: TextStyle) -> float:
@@ -370,9 +369,41 @@ def draw_spans(
     for span in spans:
         size = span.style.size
         for piece in _layout(span.text, span.style.latin_font, span.style.arabic_font):
+            width = piece.width_per_point * size
+            if piece.hidden:
+                draw_hidden(canvas, left, y, piece.hidden, piece.hidden_font, size, width)
             canvas.setFont(piece.font, size)
             # One drawString per run: a fresh text object per shaped string avoids
             # ReportLab 5.1's IndexError when a string starts with a raised glyph.
             canvas.drawString(left, y, piece.glyphs)
-            left += piece.width_per_point * size
+            left += width
     return total
+
+
+def draw_hidden(
+    canvas: Any,
+    x: float,
+    y: float,
+    text: str,
+    font: str,
+    size: float,
+    width: float | None = None,
+) -> None:
+    """`text` laid invisibly from `x`, to be found and copied but not seen.
+
+    With `width`, the text is stretched or squeezed to that width, so that a reader
+    highlights a found name where it shows.
+    """
+    hidden = canvas.beginText(x, y)
+    hidden.setFont(font, size)
+    hidden.setTextRenderMode(_INVISIBLE)
+    natural = pdfmetrics.stringWidth(text, font, size)
+    scale = 100 * width / natural if width is not None and natural > 0 else 100.0
+    if scale != 100:
+        hidden.setHorizScale(scale)
+    hidden.textOut(text)
+    # Render mode and scaling outlast the text object: later text must not inherit them.
+    hidden.setTextRenderMode(0)
+    if scale != 100:
+        hidden.setHorizScale(100)
+    canvas.drawText(hidden)
