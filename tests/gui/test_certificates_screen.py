@@ -215,6 +215,10 @@ def test_open_print_and_save_write_the_selected_certificates(
     qtbot.keyClick(view.table, Qt.Key.Key_Return)
     _wait_for_task(view, qtbot, before)
     assert len(PdfReader(opened[0]).pages) == 2
+    # A slow write shows a progress dialog, which takes the focus while it is up.
+    main_window.activateWindow()
+    view.table.setFocus()
+    qtbot.waitUntil(view.table.hasFocus)
     before = view.task
     qtbot.keyClick(view.table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     _wait_for_task(view, qtbot, before)
