@@ -5,8 +5,10 @@ and handed over the moment it exists, and its serial is never given out again. E
 first instead, and the register keeps every certificate with its status.
 """
 
+import shutil
 import tempfile
 import uuid
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 
@@ -379,6 +381,8 @@ class CertificatesView(QWidget):
         """A private temporary folder for PDFs handed to the viewer or the printer."""
         if self._scratch is None or not self._scratch.is_dir():
             self._scratch = Path(tempfile.mkdtemp(prefix="trainingdesk-certificates-"))
+            # Names are personal data: the copies go when the screen does.
+            weakref.finalize(self, shutil.rmtree, self._scratch, ignore_errors=True)
         chosen = self.selected()
         name = chosen[0].serial if len(chosen) == 1 else f"certificates-{len(chosen)}"
         return self._scratch / f"{name}.pdf"
