@@ -26,7 +26,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from trainingdesk.domain.calendars import format_solar_hijri
+from trainingdesk.domain.calendars import format_solar_hijri, long_date
 from trainingdesk.domain.enums import Country
 from trainingdesk.domain.records import CertificatePage, Signatory
 from trainingdesk.reports.certificate import (
@@ -38,7 +38,6 @@ from trainingdesk.reports.certificate import (
     hours_text,
     local_title,
     logo_boxes,
-    long_date,
     qr_modules,
     solar_range,
 )

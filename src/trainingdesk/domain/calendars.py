@@ -26,6 +26,13 @@ GREGORIAN_MONTHS = (
     "November",
     "December",
 )
+
+
+def long_date(day: date) -> str:
+    """`12 October 2025`, in English whatever the locale."""
+    return f"{day.day} {GREGORIAN_MONTHS[day.month - 1]} {day.year}"
+
+
 AFGHAN_MONTHS = (
     "Hamal",
     "Sawr",

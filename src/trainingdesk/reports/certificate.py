@@ -37,7 +37,7 @@ from reportlab.lib.utils import ImageReader, _digester
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 
-from trainingdesk.domain.calendars import GREGORIAN_MONTHS, format_solar_hijri
+from trainingdesk.domain.calendars import GREGORIAN_MONTHS, format_solar_hijri, long_date
 from trainingdesk.domain.certificates import MAX_LOGOS
 from trainingdesk.domain.enums import Country
 from trainingdesk.domain.records import CertificatePage, Signatory
@@ -387,11 +387,6 @@ def _draw_frame(canvas: Canvas) -> None:
 def local_title(page: CertificatePage) -> str:
     """The title in the page's second language (Dari, Pashto, Urdu or French)."""
     return _local(page).title
-
-
-def long_date(day: date) -> str:
-    """`12 October 2025`."""
-    return f"{day.day} {GREGORIAN_MONTHS[day.month - 1]} {day.year}"
 
 
 def date_range(start: date, end: date) -> str:
