@@ -9,10 +9,18 @@ from sqlalchemy import func, select, text
 
 from tests import builders
 from tests.conftest import TEST_ACTOR
-from trainingdesk.domain.enums import AttendanceStatus, Country, Role, Sex
+from trainingdesk.domain.enums import (
+    AttendanceStatus,
+    CertificateStatus,
+    Country,
+    ExerciseStatus,
+    Role,
+    Sex,
+)
 from trainingdesk.domain.errors import Conflict
 from trainingdesk.domain.names import is_arabic_script
 from trainingdesk.services.container import Services, open_services
+from trainingdesk.services.demo import DEMO_CERTIFIED_EXERCISES
 from trainingdesk.storage.models import AttendanceMark, Person
 
 TODAY = date(2026, 11, 27)
@@ -80,6 +88,26 @@ def test_completion_works_on_demo_data(demo: Services) -> None:
     results = demo.attendance.completion(completed[0].id)
     assert results
     assert any(r.eligible for r in results)
+
+
+def test_the_demo_register_leaves_the_latest_finished_exercise_to_be_issued(
+    demo: Services,
+) -> None:
+    register = demo.certificates.find()
+    assert Counter(c.status for c in register) == {
+        CertificateStatus.VALID: len(register) - 2,
+        CertificateStatus.REVOKED: 1,
+        CertificateStatus.SUPERSEDED: 1,
+    }
+    assert all(c.issue_date <= TODAY for c in register)
+    certified = {c.exercise_id for c in register}
+    assert 1 < len(certified) <= DEMO_CERTIFIED_EXERCISES
+    finished = sorted(
+        (e for e in demo.exercises.find() if e.status is ExerciseStatus.COMPLETED),
+        key=lambda e: (e.end_date, e.code),
+    )
+    assert finished[-1].id not in certified
+    assert any(c.eligible for c in demo.attendance.completion(finished[-1].id))
 
 
 def test_the_same_seed_gives_the_same_data(tmp_path: Path, demo: Services) -> None:

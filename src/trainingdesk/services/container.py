@@ -54,7 +54,7 @@ class Services:
         self.certificates = CertificateService(
             uow, self.attendance, lambda: SigningKey.load_or_create(signing_key_path())
         )
-        self.demo = DemoService(uow)
+        self.demo = DemoService(uow, self.certificates)
         self.merge = PeopleMergeService(uow, self.people)
         self.rosters = RosterImportService(uow, self.reference)
         self.dashboard = DashboardService(uow)

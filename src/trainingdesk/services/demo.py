@@ -31,11 +31,15 @@ from trainingdesk.domain.enums import (
 from trainingdesk.domain.errors import Conflict
 from trainingdesk.domain.search import person_search_key
 from trainingdesk.services import demo_pools as pools
+from trainingdesk.services.certificates import CertificateService
 from trainingdesk.storage.bulk import BatchWriter, BulkLoader, ReadyRows
 from trainingdesk.storage.models import AuditEntry, Base, Exercise, Person
 from trainingdesk.storage.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 DEFAULT_PEOPLE = 300
+# Finished exercises whose certificates the demo has issued already, the latest but one
+# backwards: the latest is left for the coordinator to issue.
+DEMO_CERTIFIED_EXERCISES = 8
 MIN_DEMO_PEOPLE = 10
 MAX_DEMO_PEOPLE = 100_000
 _CODE_PREFIX = {
@@ -63,8 +67,9 @@ class DemoSummary:
 class DemoService:
     """Fill an empty database with demo data."""
 
-    def __init__(self, unit_of_work: UnitOfWorkFactory) -> None:
+    def __init__(self, unit_of_work: UnitOfWorkFactory, certificates: CertificateService) -> None:
         self._uow = unit_of_work
+        self._certificates = certificates
 
     def holds_data(self) -> bool:
         """True when the database has people or exercises (deleted ones included)."""
@@ -109,7 +114,41 @@ class DemoService:
             )
             builder.report("committing")
             uow.commit()
-        return DemoSummary(counts=dict(writer.counts), seconds=time.perf_counter() - started)
+        counts = dict(writer.counts)
+        counts["certificate"] = self._issue_certificates(today or date.today(), progress)
+        return DemoSummary(counts=counts, seconds=time.perf_counter() - started)
+
+    def _issue_certificates(self, today: date, progress: Progress | None) -> int:
+        """Certificates of the latest finished exercises but one, with one revoked and one
+        reissued, so that the register shows what it keeps."""
+        if progress is not None:
+            progress("issuing certificates")
+        with self._uow() as uow:
+            finished = list(
+                uow.session.execute(
+                    select(Exercise.id, Exercise.end_date)
+                    .where(Exercise.status == ExerciseStatus.COMPLETED)
+                    .where(Exercise.end_date < today)
+                    .order_by(Exercise.end_date.desc(), Exercise.code.desc())
+                    .limit(DEMO_CERTIFIED_EXERCISES + 1)
+                )
+            )
+        ends = {exercise_id: end for exercise_id, end in finished}
+        issued = []
+        for exercise_id, end in reversed(finished[1:]):
+            issued += self._certificates.issue(
+                exercise_id, issued_on=min(today, end + timedelta(days=3))
+            )
+        if len(issued) >= 2:
+            self._certificates.revoke(
+                issued[0].serial, "issued in error: left the course before the field exercise"
+            )
+            replacement = self._certificates.reissue(
+                issued[1].serial,
+                issued_on=min(today, ends[issued[1].exercise_id] + timedelta(days=20)),
+            )
+            issued.append(replacement)
+        return len(issued)
 
 
 class _Builder:
