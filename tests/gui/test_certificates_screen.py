@@ -412,3 +412,18 @@ def test_print_sends_the_selected_certificates_to_the_printer(
     assert answered == ["Print certificates-3.pdf"]
     reader = PdfReader(printed("certificates-3"))
     assert len(reader.pages) == 3
+
+
+def test_the_exercises_screen_opens_the_issue_dialog_on_its_exercise(
+    main_window: MainWindow,
+) -> None:
+    main_window.show_exercises(None, None)
+    view = main_window.exercises
+    row = next(r for r in range(view.model.rowCount()) if view.model.row_at(r).code == EXERCISE)
+    view.table.selectRow(row)
+    view.certificates_button.click()
+    assert main_window.stack.currentWidget() is main_window.certificates
+    dialog = main_window.certificates.findChild(IssueDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.exercise.currentText().startswith(f"{EXERCISE} — ")
+    dialog.reject()

@@ -71,7 +71,12 @@ class MainWindow(QMainWindow):
             self.undo_stack,
             lambda message: self.show_error("The change could not be made", message),
         )
-        self.exercises = ExercisesView(services, editing, self.show_attendance)
+        self.exercises = ExercisesView(
+            services,
+            editing,
+            self.show_attendance,
+            lambda exercise_id: self.show_certificates_as_they_are().issue(exercise_id),
+        )
         self.attendance = AttendanceView(services, editing)
         self.people = PeopleView(services, editing)
         self.certificates = CertificatesView(services, self.show_error)

@@ -77,12 +77,14 @@ class ExercisesView(QWidget):
         services: Services,
         editing: Editing,
         take_attendance: Callable[[uuid.UUID], None],
+        issue_certificates: Callable[[uuid.UUID], None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
         self._editing = editing
         self._take_attendance = take_attendance
+        self._issue_certificates = issue_certificates
         self.model = RecordTableModel(EXERCISE_COLUMNS, self)
         self.sessions_model = RecordTableModel(SESSION_COLUMNS, self)
         self.enrolments_model = RecordTableModel(ENROLMENT_COLUMNS, self)
@@ -130,6 +132,9 @@ class ExercisesView(QWidget):
         self.attendance_button = QPushButton("&Attendance…")
         self.attendance_button.setToolTip("The attendance grid of this exercise (Ctrl+T)")
         self.attendance_button.clicked.connect(self.open_attendance)
+        self.certificates_button = QPushButton("&Certificates…")
+        self.certificates_button.setToolTip("Issue the certificates of this exercise")
+        self.certificates_button.clicked.connect(self.issue_certificates)
         new_button.clicked.connect(self.new_exercise)
         edit_button.clicked.connect(self.edit_selected)
         filters = QHBoxLayout()
@@ -147,6 +152,7 @@ class ExercisesView(QWidget):
         filters.addWidget(new_button)
         filters.addWidget(edit_button)
         filters.addWidget(self.attendance_button)
+        filters.addWidget(self.certificates_button)
         self.tabs = QTabWidget()
         self.tabs.addTab(
             _panel(self.sessions_table, [self.generate_button, self.edit_session_button]),
@@ -189,6 +195,7 @@ class ExercisesView(QWidget):
             new_button,
             edit_button,
             self.attendance_button,
+            self.certificates_button,
             self.table,
             self.tabs,
             self.generate_button,
@@ -282,6 +289,12 @@ class ExercisesView(QWidget):
         exercise = self.selected()
         if exercise is not None:
             self._take_attendance(exercise.id)
+
+    def issue_certificates(self) -> None:
+        """The issue dialog of the Certificates screen, for the selected exercise."""
+        exercise = self.selected()
+        if exercise is not None:
+            self._issue_certificates(exercise.id)
 
     def selected(self) -> ExerciseRecord | None:
         """The exercise of the selected row."""
@@ -495,6 +508,7 @@ class ExercisesView(QWidget):
             self.remove_button,
             self.apply_role_button,
             self.attendance_button,
+            self.certificates_button,
         ):
             button.setEnabled(exercise is not None)
         if exercise is None:
