@@ -44,12 +44,13 @@ def _visible_people(window: MainWindow) -> list[str]:
 
 def test_the_window_opens_on_the_dashboard_with_every_screen(main_window: MainWindow) -> None:
     assert main_window.stack.currentWidget() is main_window.dashboard
-    assert [main_window.navigation.item(n).text() for n in range(6)] == [
+    assert [main_window.navigation.item(n).text() for n in range(7)] == [
         "Dashboard",
         "Exercises",
         "Attendance",
         "People",
         "Certificates",
+        "Reports",
         "Curricula",
     ]
     assert "demo.sqlite" in main_window.windowTitle()
@@ -63,6 +64,8 @@ def test_keyboard_shortcuts_switch_screens(main_window: MainWindow, qtbot: QtBot
     qtbot.keyClick(main_window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     assert main_window.stack.currentWidget() is main_window.certificates
     qtbot.keyClick(main_window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    assert main_window.stack.currentWidget() is main_window.reports
+    qtbot.keyClick(main_window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     assert main_window.stack.currentWidget() is main_window.curricula
 
 

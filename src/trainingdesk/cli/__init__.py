@@ -15,6 +15,7 @@ from trainingdesk import __version__
 from trainingdesk.cli import attendance as attendance_commands
 from trainingdesk.cli import certificates as certificate_commands
 from trainingdesk.cli import people_files
+from trainingdesk.cli import report as report_commands
 from trainingdesk.domain.calendars import format_solar_hijri_numeric
 from trainingdesk.domain.enums import (
     CertificateStatus,
@@ -131,6 +132,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_attendance_commands(commands)
     _add_certificate_commands(commands)
+    reports = commands.add_parser("report", help="reports for donors").add_subparsers(
+        dest="action", metavar="ACTION", required=True
+    )
+    donor = reports.add_parser(
+        "donor", help="the donor summary of a period: a PDF (and a workbook), no names"
+    )
+    report_commands.add_arguments(donor, attendance_commands.output_argument)
+    donor.set_defaults(handler=Command(report_commands.donor))
     return parser
 
 

@@ -9,6 +9,7 @@ from trainingdesk.services.certificates import CertificateService
 from trainingdesk.services.curricula import CurriculumService
 from trainingdesk.services.dashboard import DashboardService
 from trainingdesk.services.demo import DemoService
+from trainingdesk.services.donor_report import DonorReportService
 from trainingdesk.services.enrolments import EnrolmentService
 from trainingdesk.services.exercises import ExerciseService
 from trainingdesk.services.info import DatabaseInfo, describe_database
@@ -41,6 +42,7 @@ class Services:
     merge: PeopleMergeService = field(init=False)
     rosters: RosterImportService = field(init=False)
     dashboard: DashboardService = field(init=False)
+    donor: DonorReportService = field(init=False)
 
     def __post_init__(self) -> None:
         uow = unit_of_work_factory(self.database, self.actor)
@@ -58,6 +60,7 @@ class Services:
         self.merge = PeopleMergeService(uow, self.people)
         self.rosters = RosterImportService(uow, self.reference)
         self.dashboard = DashboardService(uow)
+        self.donor = DonorReportService(uow)
 
     def info(self) -> DatabaseInfo:
         """Where the database is and what it holds."""

@@ -29,11 +29,20 @@ from trainingdesk.ui.views.certificate_settings import CertificateSettingsDialog
 from trainingdesk.ui.views.certificates import CertificatesView
 from trainingdesk.ui.views.curricula import CurriculaView
 from trainingdesk.ui.views.dashboard import DashboardView
+from trainingdesk.ui.views.donor_report import DonorReportView
 from trainingdesk.ui.views.exercises import ExercisesView
 from trainingdesk.ui.views.people import PeopleView
 
 ServicesOpener = Callable[[str], Services]
-SCREENS = ("Dashboard", "Exercises", "Attendance", "People", "Certificates", "Curricula")
+SCREENS = (
+    "Dashboard",
+    "Exercises",
+    "Attendance",
+    "People",
+    "Certificates",
+    "Reports",
+    "Curricula",
+)
 MAX_RECENT = 8
 
 
@@ -80,6 +89,7 @@ class MainWindow(QMainWindow):
         self.attendance = AttendanceView(services, editing)
         self.people = PeopleView(services, editing)
         self.certificates = CertificatesView(services, self.show_error)
+        self.reports = DonorReportView(services, self.show_error)
         self.curricula = CurriculaView(services.curricula)
         self.dashboard = DashboardView(
             services.dashboard,
@@ -94,6 +104,7 @@ class MainWindow(QMainWindow):
             self.attendance,
             self.people,
             self.certificates,
+            self.reports,
             self.curricula,
         )
         for screen in screens:
@@ -305,6 +316,7 @@ class MainWindow(QMainWindow):
             "main_window": self.splitter,
             "exercises": self.exercises.splitter,
             "curricula": self.curricula.splitter,
+            "reports": self.reports.splitter,
         }
 
     def _save_columns_and_splitters(self) -> None:

@@ -113,6 +113,14 @@ class AttendanceMark(Replicated, Base):
         Index(
             "ix_attendance_mark_session_id_status_person_id", "session_id", "status", "person_id"
         ),
+        # The donor report's tallies of live marks: answered from this index alone.
+        Index(
+            "ix_attendance_mark_session_id_deleted_at_person_id_status",
+            "session_id",
+            "deleted_at",
+            "person_id",
+            "status",
+        ),
         Index("ix_attendance_mark_person_id", "person_id"),
     )
 
