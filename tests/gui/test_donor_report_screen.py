@@ -44,6 +44,10 @@ def test_a_report_is_made_previewed_and_saved(
     assert not view.save_pdf_button.isEnabled(), "nothing to save before a report is made"
     _whole_years(view, 2013, 2015)
     assert view.period.currentText() == "Dates below", "typed dates are no quick pick"
+    view.start.setDate(QDate(2026, 4, 1))
+    view.end.setDate(QDate(2027, 3, 31))
+    assert view.period.currentText().startswith("FY 2026-27"), "typed, they make one"
+    _whole_years(view, 2013, 2015)
     _make(view, qtbot)
     assert view.made is not None
     assert view.document.pageCount() >= 3

@@ -305,9 +305,14 @@ class DonorReportView(QWidget):
             edit.blockSignals(False)
 
     def _dates_edited(self) -> None:
-        """Typed dates no longer match a quick pick: the combo says so."""
+        """Show the quick pick the typed dates make, or "Dates below" when none."""
+        typed = (_day(self.start).isoformat(), _day(self.end).isoformat())
+        match = next(
+            (row for row in range(self.period.count()) if self.period.itemData(row) == typed),
+            self.period.count() - 1,
+        )
         self.period.blockSignals(True)
-        self.period.setCurrentIndex(self.period.count() - 1)
+        self.period.setCurrentIndex(match)
         self.period.blockSignals(False)
 
 
