@@ -57,6 +57,10 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget()
         self.navigation.addItems(SCREENS)
         self.navigation.setAccessibleName("Screens")
+        # Wide enough for the longest screen name: a side bar never scrolls sideways.
+        self.navigation.setMinimumWidth(
+            self.navigation.sizeHintForColumn(0) + 2 * self.navigation.frameWidth() + 24
+        )
         self.stack = QStackedWidget()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.navigation)

@@ -15,6 +15,11 @@ def _people_action(
     return lambda: show(country, sex)
 
 
+def _count(number: int, thing: str) -> str:
+    """`1 exercise`, `2 exercises`, `1,234 certificates`."""
+    return f"{number:,} {thing}{'' if number == 1 else 's'}"
+
+
 COUNTRY_NAMES = {Country.AF: "Afghanistan", Country.PK: "Pakistan", Country.OTHER: "Other"}
 SEX_NAMES = {Sex.MALE: "men", Sex.FEMALE: "women"}
 
@@ -71,7 +76,7 @@ class DashboardView(QWidget):
         entries = (
             (
                 "this-year",
-                f"{figures.exercises_this_year:,} exercises in {day.year}",
+                f"{_count(figures.exercises_this_year, 'exercise')} in {day.year}",
                 lambda: self._show_exercises(day.year, None),
             ),
             (
@@ -90,7 +95,7 @@ class DashboardView(QWidget):
         self._button(
             self.exercise_grid,
             "certificates",
-            f"{figures.certificates_issued:,} certificates issued",
+            f"{_count(figures.certificates_issued, 'certificate')} issued",
             1,
             0,
             self._show_certificates,
