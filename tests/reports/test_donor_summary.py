@@ -18,6 +18,7 @@ from pypdf import PdfReader
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import String
 from reportlab.lib.pagesizes import A4, letter
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from trainingdesk.domain.donor import (
     DonorReport,
@@ -31,13 +32,14 @@ from trainingdesk.domain.donor import (
 from trainingdesk.domain.enums import KeyArea
 from trainingdesk.reports.donor_charts import (
     Bar,
-    column_widths,
     country_sex_figures,
-    format_cell,
+    marks_note,
     quarter_people_chart,
 )
 from trainingdesk.reports.donor_pages import period_name
 from trainingdesk.reports.donor_summary import write_donor_summary
+from trainingdesk.reports.donor_tables import break_lines, column_widths, format_cell
+from trainingdesk.reports.fonts import LATIN, register_fonts
 
 needs_poppler = pytest.mark.skipif(
     shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None,
@@ -506,11 +508,47 @@ def test_a_period_without_exercises_says_so(tmp_path: Path) -> None:
 
 
 @needs_poppler
+def test_a_long_table_lists_every_row_once_in_order(tmp_path: Path) -> None:
+    # A part of the table per page: no row may be lost or repeated where a page breaks.
+    path = write(tmp_path, sample_report(exercise_count=300))
+    codes = re.findall(r"JX-2025-\d{3}", pdf_text(path))
+    assert codes == [f"JX-2025-{number:03d}" for number in range(1, 301)]
+
+
+@needs_poppler
 def test_the_methodology_states_the_suppression_rule(sent: Path, tmp_path: Path) -> None:
-    assert "counts of fewer than 5 people are shown as “<5”" in " ".join(pdf_text(sent).split())
-    internal = replace(FISCAL_2025, min_cell=0)
-    text = " ".join(pdf_text(write(tmp_path, sample_report(scope=internal))).split())
-    assert "no suppression (internal use)" in text
+    text = " ".join(pdf_text(sent).split())
+    assert "counts of fewer than 5 people are shown as “<5”" in text
+    assert "hidden with them as “x”" in text
+    assert "withheld as “–”" in text
+    for off in (0, 1):  # 0 or 1 hides nothing
+        internal = replace(FISCAL_2025, min_cell=off)
+        text = " ".join(pdf_text(write(tmp_path, sample_report(scope=internal))).split())
+        assert "no suppression (internal use)" in text
+        assert "No suppression (internal use)" in text
+
+
+@needs_poppler
+def test_the_charts_say_what_each_mark_stands_for(tmp_path: Path) -> None:
+    hidden = replace(
+        TRAINED,
+        rows=(
+            ("AF", "M", 702, 610, 0.869),
+            ("AF", "F", "<5", "<5", None),
+            ("PK", "M", "x", "x", None),
+            ("PK", "F", 31, 17, 0.548),
+            ("Total", None, "x", "x", None),
+        ),
+    )
+    quarters = (QuarterFigures("2025 Q2", "x", "x", 48, 9), *QUARTERS[1:])
+    report = replace(sample_report(quarters=quarters), tables=(hidden,))
+    path = write(tmp_path, report)
+    page = next(number for _level, title, number in outline(path) if title == "Charts")
+    charts = " ".join(pdf_text(path, page=page).split())
+    assert "A hidden count is drawn at zero, whatever it is." in charts
+    assert "“<5”: fewer than 5 people" in charts
+    assert "“x”: 5 or more, hidden so that a smaller count cannot be worked out" in charts
+    assert "withheld" not in charts
 
 
 @needs_pdffonts
@@ -575,6 +613,51 @@ def test_chart_bars_add_up_agencies_and_mark_hidden_parts() -> None:
     assert figures.categories == ("Afghanistan\nMale", "Afghanistan\nFemale", "Pakistan\nMale")
     assert figures.trained == (Bar(300, "300+"), Bar(0, "2 × <5"), Bar(120, "120"))
     assert country_sex_figures((ASSESSMENT, KEY_AREAS)) is None
+
+
+def test_hidden_bars_are_labelled_with_their_own_marks() -> None:
+    by_agency = IndicatorTable(
+        key="trained",
+        title="By country, sex and agency",
+        columns=("Country", "Sex", "Agency", "Trained", "Completed"),
+        rows=(
+            ("AF", "M", "ABP", "<5", "<5"),
+            ("AF", "M", "ACD", "x", "x"),
+            ("AF", "F", "ABP", "x", "x"),
+            ("AF", "F", "ACD", "x", "<5"),
+            ("PK", "M", "FIA", "–", "–"),
+            ("PK", "F", "FIA", 40, 30),
+            ("PK", "F", "FC", "x", "x"),
+        ),
+        label_columns=3,
+    )
+    figures = country_sex_figures((by_agency,))
+    assert figures is not None
+    # An "x" is 5 or more: never counted in with the "<5" beside it.
+    assert figures.trained == (Bar(0, "<5 + x"), Bar(0, "2 × x"), Bar(0, "–"), Bar(40, "40+"))
+    assert figures.completed[1] == Bar(0, "<5 + x")
+    labels = [bar.label for bar in figures.trained]
+    assert marks_note(labels, 5) == (
+        "A hidden count is drawn at zero, whatever it is. “<5”: fewer than 5 people; "
+        "“x”: 5 or more, hidden so that a smaller count cannot be worked out; "
+        "“–”: withheld."
+    )
+    assert marks_note(["702", "1,234", "40+"], 5) is None
+
+
+def test_long_labels_break_between_words_and_long_words_within() -> None:
+    register_fonts()
+    title = TITLES[2]
+    lines = break_lines(title, LATIN, 8.0, 90.0)
+    assert len(lines) > 2
+    assert " ".join(lines) == title
+    assert all(stringWidth(line, LATIN, 8.0) <= 90.0 for line in lines)
+    word = "Khyber-Pakhtunkhwa-Frontier-Corps-Headquarters"
+    pieces = break_lines(word, LATIN, 8.0, 60.0)
+    assert "".join(pieces) == word
+    assert all(stringWidth(piece, LATIN, 8.0) <= 60.0 for piece in pieces)
+    assert break_lines("", LATIN, 8.0, 60.0) == ("",)
+    assert break_lines("Torkham", LATIN, 8.0, 60.0) == ("Torkham",)
 
 
 def test_columns_share_the_frame_and_figures_never_wrap() -> None:

@@ -1,23 +1,17 @@
-"""The figures of the donor summary: how numbers read, the figure tables and the charts.
-
-Tables fit any frame: each column would like its widest cell, and must have at least its
-widest figure or its longest word; the width left over goes first to the columns that
-need least to be satisfied, so that short labels (dates, codes) stay on one line and long
-ones (titles, agencies) wrap.
+"""The charts of the donor summary.
 
 Charts are drawn with ReportLab's own graphics: people trained and completed by country
 and sex (bars), the same by quarter (lines), and sessions by quarter (bars). The series of
 a chart differ in lightness, and lines in dash and marker too, so that a greyscale print
-tells them apart. A suppressed count ("<5") is a bar of no height labelled "<5": a bar of
-any height would hint at the number the suppression hides.
+tells them apart. A hidden count is a bar of no height (a point at zero) labelled with its
+mark, "<5", "x" or "–" (see `domain/suppression.py`): a bar of any height would hint at
+the number the suppression hides.
 """
 
 import math
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -26,30 +20,23 @@ from reportlab.graphics.charts.textlabels import Label
 from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib.colors import Color, white
-from reportlab.lib.enums import TA_RIGHT
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.validators import Auto
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph, Table, TableStyle
 
 from trainingdesk.domain.donor import Cell, IndicatorTable, QuarterFigures
-from trainingdesk.reports.fonts import LATIN, LATIN_BOLD
+from trainingdesk.domain.suppression import COMPLEMENTARY_MARK, WITHHELD_MARK, primary_mark
+from trainingdesk.reports.donor_tables import (
+    GOLD,
+    GREY,
+    INK,
+    NAVY,
+    PALE_GOLD,
+    format_cell,
+    is_rate,
+    text_width,
+)
+from trainingdesk.reports.fonts import LATIN
 
-# The colours of the certificates.
-NAVY = Color(0.09, 0.2, 0.36)
-GOLD = Color(0.69, 0.55, 0.2)
-PALE_GOLD = Color(0.9, 0.8, 0.55)
-INK = Color(0.1, 0.1, 0.12)
-GREY = Color(0.38, 0.38, 0.42)
-HEAD_FILL = Color(0.86, 0.88, 0.92)
-_STRIPE_FILL = Color(0.965, 0.965, 0.97)
-_TOTAL_FILL = Color(0.93, 0.91, 0.84)
 _GRID = Color(0.85, 0.85, 0.87)
-
-# Table text shrinks to the next size when a table's columns cannot fit the frame.
-_CELL_SIZES = (8.0, 7.2, 6.5)
-_CELL_PADDING = 4.0
-_LABEL_EMS = 10.0
 
 CHART_HEIGHT = 180.0  # at most; less where three charts would not fit a page
 # Room inside a drawing for the value axis and its title, the category labels (two lines)
@@ -58,200 +45,8 @@ _LEFT, _RIGHT, _BOTTOM, _TOP = 58.0, 8.0, 44.0, 26.0
 _AXIS_SIZE = 8.0
 _LABEL_SIZE = 7.0
 
-_RATE_WORDS = ("rate", "share", "%")
 _COUNTRY_NAMES = {"AF": "Afghanistan", "PK": "Pakistan", "XX": "Other"}
 _SEX_NAMES = {"M": "Male", "F": "Female"}
-
-
-def paragraph_style(name: str, size: float, *, bold: bool = False, **more: Any) -> ParagraphStyle:
-    """A style in the shipped Latin face; `more` as ParagraphStyle takes it."""
-    settings: dict[str, Any] = {"leading": size * 1.3, "textColor": INK, **more}
-    font = LATIN_BOLD if bold else LATIN
-    return ParagraphStyle(name, fontName=font, bulletFontName=LATIN, fontSize=size, **settings)
-
-
-def para(text: str, style: ParagraphStyle) -> Paragraph:
-    """A paragraph of plain text (no markup)."""
-    return Paragraph(escape(text), style)
-
-
-# --- How figures read -------------------------------------------------------------------
-
-
-def is_rate(header: str) -> bool:
-    """Whether a column or headline named `header` holds a rate, shown as a percentage."""
-    folded = header.casefold()
-    return any(word in folded for word in _RATE_WORDS)
-
-
-def format_cell(value: Cell, *, rate: bool = False, fractions: bool = True) -> str:
-    """`1,234`, `12.5`, `85.1%`, a suppressed `<5` as it came, or nothing for None.
-
-    A rate holds a fraction (0.851) when `fractions`, else a percentage already (85.1).
-    """
-    if value is None or isinstance(value, str):
-        return value or ""
-    if isinstance(value, int):
-        return f"{value:,}"
-    if rate:
-        return f"{value * 100 if fractions else value:,.1f}%"
-    return f"{value:,.1f}"
-
-
-def rates_are_fractions(values: Sequence[Cell]) -> bool:
-    """Whether the rates of a column are fractions (all within ±1) rather than percentages."""
-    return all(not isinstance(value, float) or abs(value) <= 1.0 for value in values)
-
-
-# --- Tables -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _CellStyles:
-    """Paragraph styles for the wrapped cells of a table set in one size."""
-
-    label: ParagraphStyle
-    total: ParagraphStyle
-    head_left: ParagraphStyle
-    head_right: ParagraphStyle
-
-
-@lru_cache(maxsize=len(_CELL_SIZES))
-def _cell_styles(size: float) -> _CellStyles:
-    head = {"bold": True, "textColor": NAVY}
-    return _CellStyles(
-        label=paragraph_style(f"donor-cell-{size}", size),
-        total=paragraph_style(f"donor-total-{size}", size, bold=True),
-        head_left=paragraph_style(f"donor-head-{size}", size, **head),
-        head_right=paragraph_style(f"donor-head-r-{size}", size, alignment=TA_RIGHT, **head),
-    )
-
-
-def figure_table(
-    columns: Sequence[str],
-    rows: Sequence[Sequence[Cell]],
-    label_columns: int,
-    has_total_row: bool,
-    width: float,
-) -> Table:
-    """A table `width` wide: labels on the left, figures on the right, header on every page."""
-    rates = [index >= label_columns and is_rate(header) for index, header in enumerate(columns)]
-    fractions = [rates_are_fractions([row[index] for row in rows]) for index in range(len(columns))]
-    texts = [
-        [
-            format_cell(cell, rate=rates[index], fractions=fractions[index])
-            if index >= label_columns or cell is None
-            else str(cell)
-            for index, cell in enumerate(row)
-        ]
-        for row in rows
-    ]
-    for size in _CELL_SIZES:
-        widths, fits = column_widths(columns, texts, label_columns, has_total_row, width, size)
-        if fits:
-            break
-    # Past the smallest size every column is narrowed alike, and a long word may break.
-    styles = _cell_styles(size)
-    data: list[list[Any]] = [
-        [
-            para(header, styles.head_left if index < label_columns else styles.head_right)
-            for index, header in enumerate(columns)
-        ]
-    ]
-    for number, row in enumerate(texts):
-        total = has_total_row and number == len(texts) - 1
-        cells: list[Any] = list(row)
-        for index in range(label_columns):
-            # Only a label too long for its column pays for a Paragraph, which wraps.
-            font = LATIN_BOLD if total else LATIN
-            if stringWidth(row[index], font, size) > widths[index] - 2 * _CELL_PADDING:
-                cells[index] = para(row[index], styles.total if total else styles.label)
-        data.append(cells)
-    commands: list[tuple[Any, ...]] = [
-        ("FONTNAME", (0, 0), (-1, -1), LATIN),
-        ("FONTSIZE", (0, 0), (-1, -1), size),
-        ("LEADING", (0, 0), (-1, -1), size * 1.3),
-        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
-        ("ALIGN", (label_columns, 0), (-1, -1), "RIGHT"),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
-        ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.8, NAVY),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [white, _STRIPE_FILL]),
-        ("LINEBELOW", (0, -1), (-1, -1), 0.6, GREY),
-    ]
-    if has_total_row and texts:
-        commands += [
-            ("FONTNAME", (0, -1), (-1, -1), LATIN_BOLD),
-            ("BACKGROUND", (0, -1), (-1, -1), _TOTAL_FILL),
-            ("LINEABOVE", (0, -1), (-1, -1), 0.8, NAVY),
-        ]
-    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    table.setStyle(TableStyle(commands))
-    return table
-
-
-def column_widths(
-    columns: Sequence[str],
-    texts: Sequence[Sequence[str]],
-    label_columns: int,
-    has_total_row: bool,
-    width: float,
-    size: float,
-) -> tuple[list[float], bool]:
-    """Column widths adding up to `width`, and whether every column got at least its least."""
-    # A point to spare: ReportLab splits a word exactly as wide as its cell.
-    pad = 2 * _CELL_PADDING + 1
-    liked = [stringWidth(header, LATIN_BOLD, size) for header in columns]
-    least = [_longest_word(header, LATIN_BOLD, size) for header in columns]
-    for number, row in enumerate(texts):
-        font = LATIN_BOLD if has_total_row and number == len(texts) - 1 else LATIN
-        for index, text in enumerate(row):
-            text_width = stringWidth(text, font, size)
-            liked[index] = max(liked[index], text_width)
-            # A figure never wraps; a label may, between words.
-            unbroken = _longest_word(text, font, size) if index < label_columns else text_width
-            least[index] = max(least[index], unbroken)
-    for index in range(label_columns):
-        # Narrower, a label wraps into a column of single words; better a smaller size.
-        least[index] = max(least[index], min(liked[index], _LABEL_EMS * size))
-    liked = [value + pad for value in liked]
-    least = [value + pad for value in least]
-    if sum(liked) <= width:
-        # Shared evenly, not in proportion: a wide column would only grow wider.
-        extra = (width - sum(liked)) / len(liked)
-        return [value + extra for value in liked], True
-    if sum(least) > width:
-        return [value * width / sum(least) for value in least], False
-    widths = list(least)
-    spare = width - sum(least)
-    # Labels first: they are what a reader scans, and a heading over figures wraps as well.
-    for group in (range(label_columns), range(label_columns, len(columns))):
-        spare = _widen(widths, liked, group, spare)
-    return widths, True
-
-
-def _widen(widths: list[float], liked: list[float], group: range, spare: float) -> float:
-    """Share `spare` among the `group` columns, the least needy satisfied first; what is left."""
-    waiting = sorted(group, key=lambda index: liked[index] - widths[index])
-    while waiting:
-        share = spare / len(waiting)
-        need = liked[waiting[0]] - widths[waiting[0]]
-        if need > share:
-            for index in waiting:
-                widths[index] += share
-            return 0.0
-        widths[waiting.pop(0)] += need
-        spare -= need
-    return spare
-
-
-def _longest_word(text: str, font: str, size: float) -> float:
-    return max((stringWidth(word, font, size) for word in text.split()), default=0.0)
 
 
 # --- Charts -----------------------------------------------------------------------------
@@ -325,7 +120,9 @@ def _country_sex_columns(table: IndicatorTable) -> tuple[int, int, int, int] | N
 def _bar(cells: Sequence[Cell]) -> Bar:
     """The bar of the cells of one country and sex (one cell, or one per agency, say).
 
-    A suppressed cell stands at zero; added to others it makes their sum a lower bound, `n+`.
+    A hidden cell stands at zero; added to others it makes their sum a lower bound, `n+`.
+    Hidden cells alone are labelled with their marks, each for what it is: `<5`, `2 × <5`,
+    `<5 + x` (an `x` hides a count of 5 or more, and must not read as a `<5`).
     """
     numbers = [cell for cell in cells if isinstance(cell, int | float)]
     hidden = [cell for cell in cells if isinstance(cell, str)]
@@ -333,9 +130,27 @@ def _bar(cells: Sequence[Cell]) -> Bar:
     if not hidden:
         return Bar(total, format_cell(sum(numbers)) if numbers else "")
     if not numbers:
-        return Bar(0.0, hidden[0] if len(hidden) == 1 else f"{len(hidden)} × {hidden[0]}")
+        # Small counts first, then the others hidden with them, then the withheld.
+        order = {COMPLEMENTARY_MARK: 1, WITHHELD_MARK: 2}
+        counts = sorted(Counter(hidden).items(), key=lambda pair: order.get(pair[0], 0))
+        return Bar(0.0, " + ".join(mark if n == 1 else f"{n} × {mark}" for mark, n in counts))
     # Noto Sans has no "≥".
     return Bar(total, f"{total:,.0f}+")
+
+
+def marks_note(labels: Iterable[str], threshold: int) -> str | None:
+    """What the marks of suppression among the `labels` of a chart stand for; None if none."""
+    meanings = {
+        primary_mark(threshold): f"fewer than {threshold} people",
+        COMPLEMENTARY_MARK: f"{threshold} or more, hidden so that a smaller count cannot be "
+        "worked out",
+        WITHHELD_MARK: "withheld",
+    }
+    words = {word for label in labels for word in label.split()}
+    shown = [f"“{mark}”: {meaning}" for mark, meaning in meanings.items() if mark in words]
+    if not shown:
+        return None
+    return f"A hidden count is drawn at zero, whatever it is. {'; '.join(shown)}."
 
 
 def country_sex_chart(
@@ -378,9 +193,9 @@ def quarter_people_chart(
 ) -> Drawing | None:
     """Lines of people trained and completed per quarter; None when no quarter has a figure.
 
-    A suppressed quarter stands at zero, as a suppressed bar does (ReportLab would join the
-    line across a gap as if nothing were missing), and is labelled `<5` at the foot of the
-    plot, beside the line's marker.
+    A hidden quarter stands at zero, as a hidden bar does (ReportLab would join the line
+    across a gap as if nothing were missing), and is labelled with its mark (`<5`, `x`) at
+    the foot of the plot, beside the line's marker.
     """
     series = (
         [quarter.trained for quarter in quarters],
@@ -409,7 +224,7 @@ def quarter_people_chart(
             if isinstance(cell, str):
                 # Right of the point, on white: the lines run through here on their way down.
                 x, y = chart.x + (column + 0.5) * band + 9, chart.y + 6 + 11 * row
-                label_width = stringWidth(cell, LATIN, _LABEL_SIZE)
+                label_width = text_width(cell, LATIN, _LABEL_SIZE)
                 drawing.add(
                     Rect(x - 5, y - 2, label_width + 10, 9.5, fillColor=white, strokeColor=None)
                 )

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -23,8 +24,9 @@ from reportlab.platypus.doctemplate import _FrameBreak
 
 from trainingdesk.domain.calendars import GREGORIAN_MONTHS, long_date
 from trainingdesk.domain.donor import DonorReport, ReportScope
+from trainingdesk.domain.suppression import COMPLEMENTARY_MARK, WITHHELD_MARK, primary_mark
 from trainingdesk.reports.certificate import PROGRAMME
-from trainingdesk.reports.donor_charts import GOLD, GREY, INK, NAVY, paragraph_style
+from trainingdesk.reports.donor_tables import GOLD, GREY, INK, NAVY, paragraph_style
 from trainingdesk.reports.fonts import LATIN, LATIN_BOLD
 
 TITLE = "Donor summary report"
@@ -33,6 +35,7 @@ _TOP_SPACE = 66.0  # holds the running header
 _BOTTOM_SPACE = 54.0  # holds the footer
 _FOOTER_BASELINE = _BOTTOM_SPACE - 30
 _PAGE_NUMBER_WIDTH = 120.0
+_BODY_FORM = "bodyHeaderFooter"
 # A heading starts a table taller than a page where it stands when this much room is left.
 _ROOM_TO_START = 120.0
 H1 = paragraph_style("donor-h1", 15.0, bold=True, textColor=NAVY, spaceAfter=8, keepWithNext=1)
@@ -69,7 +72,17 @@ class NumberedCanvas(Canvas):
             self.setFillColor(GREY)
             self.drawRightString(_PAGE_NUMBER_WIDTH, 0, f"Page {page} of {pages}")
             self.endForm()
-        super().save()
+        # Streams are left binary, as PDF allows, rather than also ASCII85-encoded, which
+        # makes them a fifth larger and, in ReportLab's pure-Python encoder, takes a sixth
+        # of the time a year's hundred pages take. The setting is ReportLab's, for the whole
+        # process, and read while saving only: another document saved at the same moment
+        # comes out valid either way.
+        a85 = rl_config.useA85
+        rl_config.useA85 = 0
+        try:
+            super().save()
+        finally:
+            rl_config.useA85 = a85
 
 
 class _KeepWithStart(KeepTogether):
@@ -153,7 +166,19 @@ class DonorDocument(BaseDocTemplate):
         canvas.draw_page_number(page_width - MARGIN, _FOOTER_BASELINE)
 
     def _decorate_body(self, canvas: Canvas, document: BaseDocTemplate) -> None:
-        """Running header (programme, project, period); footer (date, page N of M)."""
+        """Running header (programme, project, period); footer (date, page N of M).
+
+        All but the page number is the same on every page: drawn once, as a form that each
+        page shows.
+        """
+        if not canvas.hasForm(_BODY_FORM):
+            canvas.beginForm(_BODY_FORM)
+            self._draw_header_and_footer(canvas)
+            canvas.endForm()
+        canvas.doForm(_BODY_FORM)
+        canvas.draw_page_number(self.pagesize[0] - MARGIN, _FOOTER_BASELINE)
+
+    def _draw_header_and_footer(self, canvas: Canvas) -> None:
         page_width, page_height = self.pagesize
         left, right = MARGIN, page_width - MARGIN
         width = right - left
@@ -182,7 +207,6 @@ class DonorDocument(BaseDocTemplate):
         footer_width = width - _PAGE_NUMBER_WIDTH
         _draw_line(canvas, left, _FOOTER_BASELINE, generated, LATIN, footer_width, size=7.5)
         canvas.restoreState()
-        canvas.draw_page_number(right, _FOOTER_BASELINE)
 
 
 def _draw_line(
@@ -291,13 +315,15 @@ def scope_filters(scope: ReportScope) -> list[tuple[str, str]]:
 
 def suppression_text(scope: ReportScope) -> str:
     """The small-cell rule, as the summary and the methodology state it."""
-    if scope.min_cell <= 0:
+    if scope.min_cell <= 1:  # as the suppression rule has it: 0 or 1 hides nothing
         return (
             "Suppression: no suppression (internal use). Counts are shown however small; "
             "this report must not leave the programme."
         )
     return (
         f"Suppression: counts of fewer than {scope.min_cell} people are shown as "
-        f"“<{scope.min_cell}”, and further cells are hidden with them, so that no hidden "
-        "count can be worked out by subtracting the others from a total."
+        f"“{primary_mark(scope.min_cell)}”, and further cells are hidden with them as "
+        f"“{COMPLEMENTARY_MARK}”, so that no hidden count can be worked out by subtracting "
+        f"the others from a total; figures that even this cannot protect are withheld as "
+        f"“{WITHHELD_MARK}”."
     )

@@ -4,8 +4,9 @@ Pages, in order: a cover (programme, project, donor, period, filters, logos, dat
 one-page summary of the headline figures; the indicator tables; the charts; the exercises
 of the period; the curriculum modules delivered; the methodology notes. Pages after the
 cover carry a running header (programme, project, period); every page says "Page N of M";
-every section is an entry of the PDF outline. Tables and charts (`donor_charts.py`) take
-their widths from the frame, so the same report fits A4 and US Letter.
+every section is an entry of the PDF outline. Tables (`donor_tables.py`) and charts
+(`donor_charts.py`) take their widths from the frame, so the same report fits A4 and US
+Letter.
 """
 
 import io
@@ -36,20 +37,11 @@ from trainingdesk.domain.donor import DonorReport
 from trainingdesk.reports.certificate import PROGRAMME
 from trainingdesk.reports.donor_charts import (
     CHART_HEIGHT,
-    GOLD,
-    GREY,
-    HEAD_FILL,
-    NAVY,
     country_sex_chart,
     country_sex_figures,
-    figure_table,
-    format_cell,
-    is_rate,
-    para,
-    paragraph_style,
+    marks_note,
     quarter_people_chart,
     quarter_sessions_chart,
-    rates_are_fractions,
 )
 from trainingdesk.reports.donor_pages import (
     TITLE,
@@ -61,6 +53,18 @@ from trainingdesk.reports.donor_pages import (
     period_text,
     scope_filters,
     suppression_text,
+)
+from trainingdesk.reports.donor_tables import (
+    GOLD,
+    GREY,
+    HEAD_FILL,
+    NAVY,
+    figure_table,
+    format_cell,
+    is_rate,
+    para,
+    paragraph_style,
+    rates_are_fractions,
 )
 from trainingdesk.reports.fonts import LATIN, register_fonts
 
@@ -147,7 +151,7 @@ def _cover(
     name = period_name(scope)
     small_counts = (
         f"Counts under {scope.min_cell} shown as “<{scope.min_cell}”"
-        if scope.min_cell > 0
+        if scope.min_cell > 1  # 0 or 1 hides nothing
         else "No suppression (internal use)"
     )
     facts = [
@@ -306,20 +310,20 @@ def _charts(
             country_sex_chart(figures, width, height),
         ]
         labels = [bar.label for bar in (*figures.trained, *figures.completed)]
-        hidden = next((label for label in labels if label.startswith("<")), None)
-        if hidden is not None:
-            story.append(
-                para(
-                    f"A bar labelled “{hidden}” stands for a count too small to show: it is "
-                    "drawn with no height.",
-                    _NOTE,
-                )
-            )
+        notes = [marks_note(labels, report.scope.min_cell)]
         if any(label.endswith("+") for label in labels):
-            story.append(para("“n+”: a sum of which some parts are too small to show.", _NOTE))
+            notes.append("“n+”: a sum of which some parts are hidden: n or more.")
+        story += _note(notes)
     people = quarter_people_chart(report.quarters, width, height) if report.quarters else None
     if people is not None:
         story += [sections.heading("People trained and completed, by quarter", level=1), people]
+        marks = [
+            cell
+            for quarter in report.quarters
+            for cell in (quarter.trained, quarter.completed)
+            if isinstance(cell, str)
+        ]
+        story += _note([marks_note(marks, report.scope.min_cell)])
     if report.quarters:
         story += [
             sections.heading("Sessions held, by quarter", level=1),
@@ -329,6 +333,12 @@ def _charts(
     if len(story) == 1:
         story.append(para("No charts: there are no figures to draw for this period.", _BODY))
     return story
+
+
+def _note(texts: Sequence[str | None]) -> list[Flowable]:
+    """The texts given, as one note; nothing if none."""
+    shown = [text for text in texts if text]
+    return [para(" ".join(shown), _NOTE)] if shown else []
 
 
 def _exercises(report: DonorReport, sections: Sections, width: float) -> list[Flowable]:
