@@ -9,6 +9,7 @@ import binascii
 import json
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -342,6 +343,8 @@ def _pages(
 ) -> list[CertificatePage]:
     by_id = {record.id: record for record in records}
     settings = _settings(uow)
+    # A batch is usually one course: its site, modules and hours are read once, not per page.
+    courses: dict[uuid.UUID, _Course] = {}
     pages = []
     for certificate_id in certificate_ids:
         record = by_id.get(certificate_id)
@@ -349,16 +352,24 @@ def _pages(
             raise NotFound(f"no certificate with id {certificate_id}")
         if record.status is CertificateStatus.REVOKED:
             raise Conflict(f"{record.serial} is revoked and is not printed")
-        pages.append(_page(uow, record, settings))
+        if record.exercise_id not in courses:
+            courses[record.exercise_id] = _course(uow, record.exercise_id)
+        pages.append(_page(uow, record, courses[record.exercise_id], settings))
     return pages
 
 
-def _page(
-    uow: UnitOfWork, record: CertificateRecord, settings: CertificateSettings
-) -> CertificatePage:
-    person = uow.people.require(record.person_id)
-    exercise = uow.exercises.require(record.exercise_id)
-    agency = uow.agencies.require(person.agency_id) if person.agency_id else None
+@dataclass(frozen=True)
+class _Course:
+    """What every certificate of one exercise prints alike."""
+
+    exercise: Exercise
+    site_name: str
+    hours: float
+    modules: tuple[str, ...]
+
+
+def _course(uow: UnitOfWork, exercise_id: uuid.UUID) -> _Course:
+    exercise = uow.exercises.require(exercise_id)
     site = uow.sites.require(exercise.site_id) if exercise.site_id else None
     modules = list(
         uow.session.execute(
@@ -380,6 +391,20 @@ def _page(
         if timed
         else float(sum(module_hours or 0 for _code, _title, module_hours in modules))
     )
+    return _Course(
+        exercise=exercise,
+        site_name=site.name if site else "",
+        hours=round(hours, 1),
+        modules=tuple(f"{code} {title}" for code, title, _hours in modules),
+    )
+
+
+def _page(
+    uow: UnitOfWork, record: CertificateRecord, course: _Course, settings: CertificateSettings
+) -> CertificatePage:
+    person = uow.people.require(record.person_id)
+    agency = uow.agencies.require(person.agency_id) if person.agency_id else None
+    exercise = course.exercise
     return CertificatePage(
         serial=record.serial,
         short_code=record.short_code,
@@ -393,9 +418,9 @@ def _page(
         exercise_title=exercise.title,
         start_date=exercise.start_date,
         end_date=exercise.end_date,
-        site_name=site.name if site else "",
-        hours=round(hours, 1),
-        modules=tuple(f"{code} {title}" for code, title, _hours in modules),
+        site_name=course.site_name,
+        hours=course.hours,
+        modules=course.modules,
         issue_date=record.issue_date,
         local_language=settings.languages.get(record.country.value, "prs"),
         signatories=settings.signatories,

@@ -79,7 +79,8 @@ class CertificatesView(QWidget):
         super().__init__(parent)
         self._services = services
         self._show_error = show_error
-        self._all: list[CertificateRecord] = []
+        # Each record with its search key, worked out once per reload rather than per keystroke.
+        self._all: list[tuple[CertificateRecord, str]] = []
         self._scratch: Path | None = None
         self.task: BackgroundTask | None = None
         self.print_job: object = None
@@ -185,13 +186,13 @@ class CertificatesView(QWidget):
     def reload(self) -> None:
         """Read the register again, keeping the filters and the selection."""
         chosen = {record.id for record in self.selected()}
-        self._all = self._services.certificates.find()
+        self._all = [(record, _search_key(record)) for record in self._services.certificates.find()]
         current = self.exercise.currentData()
         self.exercise.blockSignals(True)
         self.exercise.clear()
         self.exercise.addItem(ANY, "")
         for exercise_id, code in sorted(
-            {(c.exercise_id, c.exercise_code) for c in self._all}, key=lambda pair: pair[1]
+            {(c.exercise_id, c.exercise_code) for c, _key in self._all}, key=lambda pair: pair[1]
         ):
             self.exercise.addItem(code, str(exercise_id))
         self.exercise.setCurrentIndex(max(0, self.exercise.findData(current)))
@@ -219,10 +220,10 @@ class CertificatesView(QWidget):
         status = self.status.currentData()
         shown = [
             record
-            for record in self._all
+            for record, key in self._all
             if (exercise_id is None or record.exercise_id == exercise_id)
             and (not status or record.status.value == status)
-            and all(word in _search_key(record) for word in words)
+            and all(word in key for word in words)
         ]
         self.model.set_rows(shown)
         valid = sum(r.status is CertificateStatus.VALID for r in shown)
