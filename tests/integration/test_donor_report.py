@@ -403,3 +403,29 @@ def test_the_benchmark_runs_on_a_small_database(demo: Path, tmp_path: Path) -> N
     assert "USING COVERING INDEX ix_attendance_mark_session_id_deleted_at_person_id_status" in (
         run.stdout
     )
+
+
+def test_a_deleted_person_counts_nowhere_and_a_deleted_session_is_not_held(
+    services: Services, programme: Programme
+) -> None:
+    services.people.delete(programme.people["B6"].id)  # PPAA in JTX: trained on 5 May only
+    headlines = _headlines(services.donor.build(FISCAL_2025))
+    assert (
+        headlines["People trained"],
+        headlines["People who completed"],
+        headlines["Pakistani officials trained"],
+        headlines["Participants"],
+        headlines["Person-days of training"],
+    ) == (15, 13, 6, 24, 75)
+    jtx = services.exercises.by_code("JTX-2025-01")
+    last = services.exercises.sessions(jtx.id)[-1]  # 7 May
+    services.exercises.delete_session(last.id)
+    headlines = _headlines(services.donor.build(FISCAL_2025))
+    # JTX has three sessions on two days: A1-A6 and B1-B5 lose a day each, and so does C1
+    # (withdrawn, but trained); W2's excused session is gone, so LLL is 3 of 3.
+    assert (
+        headlines["Sessions held"],
+        headlines["Joint sessions"],
+        headlines["People who completed"],
+        headlines["Person-days of training"],
+    ) == (7, 6, 13, 75 - 12)

@@ -1,11 +1,14 @@
 """Small counts are hidden, and so are enough others that no total gives them away."""
 
+import itertools
+import math
 from fractions import Fraction
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from trainingdesk.domain.lp import Constraint, Program
 from trainingdesk.domain.suppression import (
     COMPLEMENTARY_MARK,
     WITHHELD_MARK,
@@ -15,6 +18,7 @@ from trainingdesk.domain.suppression import (
     suppress_table,
     table_cells,
 )
+from trainingdesk.domain.suppression_audit import Equation, _narrow, narrowed
 
 Table = list[list[int | str]]
 
@@ -290,3 +294,148 @@ def test_a_silent_count_is_hidden_when_small_and_protected_like_the_others() -> 
     assert protection.statuses[completed[0]] is Status.PRIMARY
     assert protection.statuses[completed[1]] is Status.COMPLEMENTARY
     assert not protection.hidden(total)
+
+
+def _sweep_every_equation(
+    equations: list[Equation], ranges: dict[int, tuple[float, float]]
+) -> dict[int, tuple[float, float]]:
+    """`narrowed` as first written: every equation, every sweep."""
+    low = {cell: r[0] for cell, r in ranges.items()}
+    high = {cell: r[1] for cell, r in ranges.items()}
+    for _ in range(60):
+        changed = False
+        for equation in equations:
+            changed |= bool(_narrow(equation, low, high))
+        if not changed:
+            break
+    return {cell: (low[cell], high[cell]) for cell in ranges}
+
+
+equation_sets = st.integers(2, 7).flatmap(
+    lambda cells: st.tuples(
+        st.lists(
+            st.tuples(
+                st.dictionaries(
+                    st.integers(0, cells - 1), st.sampled_from([1.0, -1.0]), min_size=1
+                ),
+                st.integers(-30, 30),
+                st.booleans(),
+            ),
+            min_size=1,
+            max_size=6,
+        ),
+        st.lists(
+            st.sampled_from([(1, 4), (0, 4), (5, math.inf), (0, math.inf)]),
+            min_size=cells,
+            max_size=cells,
+        ),
+    )
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(system=equation_sets)
+def test_narrowing_skips_only_the_equations_that_would_change_nothing(
+    system: tuple[list[tuple[dict[int, float], int, bool]], list[tuple[float, float]]],
+) -> None:
+    rows, bounds = system
+    equations = [Equation(terms, float(constant), exact) for terms, constant, exact in rows]
+    ranges = dict(enumerate(bounds))
+    assert narrowed(equations, ranges) == _sweep_every_equation(equations, ranges)
+
+
+@settings(max_examples=100, deadline=None)
+@given(first=bodies, second=bodies, threshold=st.integers(3, 6))
+def test_tables_that_share_no_sum_are_protected_as_if_alone(
+    first: list[list[int]], second: list[list[int]], threshold: int
+) -> None:
+    """The audit goes group of hidden cells by group: a table's neighbours change nothing."""
+    together = Cells()
+    layouts = []
+    for body in (first, second):
+        alone, _ = table_cells(body)
+        offset = len(together.values)
+        for value in alone.values:
+            together.add(value)
+        for line in alone.lines:
+            together.add_line(line.total + offset, [m + offset for m in line.members])
+        layouts.append((alone.protect(threshold), offset, len(alone.values)))
+    protection = together.protect(threshold)
+    for alone, offset, size in layouts:
+        assert protection.statuses[offset : offset + size] == alone.statuses
+        assert {c - offset for c in protection.may_be_zero if offset <= c < offset + size} == (
+            alone.may_be_zero
+        )
+
+
+programs = st.integers(1, 4).flatmap(
+    lambda count: st.tuples(
+        st.lists(st.integers(0, 3), min_size=count, max_size=count),  # a solution
+        st.lists(st.sampled_from([0, 1, 2, None]), min_size=count, max_size=count),  # room
+        st.lists(
+            st.tuples(
+                st.dictionaries(
+                    st.integers(0, count - 1), st.sampled_from([1.0, -1.0]), min_size=1
+                ),
+                st.booleans(),
+            ),
+            max_size=4,
+        ),
+        st.lists(st.sampled_from([1.0, -1.0, 0.0]), min_size=count, max_size=count),
+    )
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(program=programs)
+def test_the_linear_program_finds_a_feasible_maximum(
+    program: tuple[list[int], list[int | None], list[tuple[dict[int, float], bool]], list[float]],
+) -> None:
+    """Checked against every whole-number point of the ranges (an LP may do better)."""
+    solution, room, sums, weights = program
+    low = [max(0, value - 1) for value in solution]
+    high = [math.inf if r is None else value + r for value, r in zip(solution, room, strict=True)]
+    constraints = [
+        Constraint(terms, sum(c * solution[v] for v, c in terms.items()), equal)
+        for terms, equal in sums
+    ]
+    best = Program(constraints, low, high).maximise(dict(enumerate(weights)))
+    assert best is not None
+    for terms, equal in sums:
+        total = sum(c * best[v] for v, c in terms.items())
+        target = sum(c * solution[v] for v, c in terms.items())
+        assert abs(total - target) < 1e-6 if equal else total >= target - 1e-6
+    assert all(lo - 1e-6 <= x <= hi + 1e-6 for lo, x, hi in zip(low, best, high, strict=True))
+    if any(w > 0 and hi == math.inf for w, hi in zip(weights, high, strict=True)):
+        return  # may grow without limit: the next test
+    reached = sum(w * x for w, x in zip(weights, best, strict=True))
+    ceiling = [lo + 3 if hi == math.inf else int(hi) for lo, hi in zip(low, high, strict=True)]
+    boxes = (range(lo, top + 1) for lo, top in zip(low, ceiling, strict=True))
+    for point in itertools.product(*boxes):  # some of the points, where it is bounded
+        if all(_holds(terms, equal, point, solution) for terms, equal in sums):
+            assert reached >= sum(w * x for w, x in zip(weights, point, strict=True)) - 1e-6
+
+
+def _holds(
+    terms: dict[int, float], equal: bool, point: tuple[int, ...], solution: list[int]
+) -> bool:
+    total = sum(c * point[v] for v, c in terms.items())
+    target = sum(c * solution[v] for v, c in terms.items())
+    return total == target if equal else total >= target
+
+
+def test_a_count_that_can_grow_without_limit_is_seen_to_move() -> None:
+    """Unbounded: the solution goes some way along, not the point where the search stopped."""
+    program = Program([Constraint({0: 1.0, 1: -1.0}, 0.0)], [1, 1], [math.inf, math.inf])
+    moved = program.maximise({0: 1.0})
+    assert moved is not None and moved[0] >= 2 and abs(moved[0] - moved[1]) < 1e-9
+
+
+def test_a_program_with_thousands_of_bounded_counts_stays_small() -> None:
+    """A high threshold hides thousands of counts: each range is not a row of the tableau."""
+    count = 3000
+    sums = [Constraint({v: 1.0 for v in range(start, count, 30)}, 100.0) for start in range(30)]
+    program = Program(sums, [0] * count, [4] * count)
+    assert program.feasible
+    best = program.maximise({0: 1.0})
+    assert best is not None and best[0] == 4

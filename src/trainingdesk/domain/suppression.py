@@ -25,6 +25,7 @@ The figures of one report are linked (the same total appears in several tables),
 cells and sums of all linked tables are protected together, as one `Cells` set.
 """
 
+import heapq
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -195,10 +196,17 @@ class _Protector:
         self.lines_of: list[list[int]] = [[] for _ in self.values]
         self.hidden_terms: list[dict[int, float]] = [{} for _ in self.lines]
         self.known: list[float] = []
+        # The figures of each sum that are shown and not zero: what could still be hidden.
+        self.shown_figures: list[set[int]] = []
+        self.small: set[int] = set()  # the "<5" cells that are not zeros
+        # Audits of groups of hidden cells that share sums, by what a reader sees of them:
+        # hiding a figure elsewhere leaves them as they were.
+        self.audits: dict[tuple[tuple[int, Status, Range], ...], _Audit] = {}
         for number, line in enumerate(self.lines):
             for cell in line.cells:
                 self.lines_of[cell].append(number)
             self.known.append(sum(self.values[m] for m in line.members) - self.values[line.total])
+            self.shown_figures.append({cell for cell in line.cells if self.values[cell] > 0})
         if threshold > 1:
             for index, value in enumerate(self.values):
                 if 0 < value < threshold:
@@ -210,6 +218,10 @@ class _Protector:
     def set_status(self, cell: int, status: Status) -> None:
         was_hidden = self.is_hidden(cell)
         self.status[cell] = status
+        if status is Status.PRIMARY and self.values[cell] > 0:
+            self.small.add(cell)
+        else:
+            self.small.discard(cell)
         if was_hidden == self.is_hidden(cell):
             return
         for number in self.lines_of[cell]:
@@ -218,9 +230,12 @@ class _Protector:
             if was_hidden:
                 del self.hidden_terms[number][cell]
                 self.known[number] += sign * self.values[cell]
+                if self.values[cell] > 0:
+                    self.shown_figures[number].add(cell)
             else:
                 self.hidden_terms[number][cell] = sign
                 self.known[number] -= sign * self.values[cell]
+                self.shown_figures[number].discard(cell)
 
     def is_hidden(self, index: int) -> bool:
         return self.status[index] is not Status.SHOWN
@@ -249,37 +264,69 @@ class _Protector:
     def exposed(self, *, deep: bool = False) -> list[int]:
         """Small counts that the visible figures give away, exactly or as the only value.
 
-        `deep` adds the linear program when the cheaper readers find nothing.
+        `deep` adds the linear program when the cheaper readers find nothing. Each group
+        of hidden cells joined by sums is audited on its own (a sum that hides none of a
+        group's cells says nothing of them), and an audit is reused until a figure of its
+        group is hidden or shown.
         """
-        small = [i for i, s in enumerate(self.status) if s is Status.PRIMARY and self.values[i] > 0]
-        if not small:
+        if not self.small:
             return []
-        equations = [
-            Equation(terms, self.known[number], self.lines[number].exact)
-            for number, terms in enumerate(self.hidden_terms)
-            if terms
-        ]
-        ranges = self.ranges()
-        given_away = determined(equations)
-        narrow = narrowed(equations, ranges)
-        found = [c for c in small if c in given_away or narrow[c][0] == narrow[c][1]]
+        audits = [self.audit(group) for group in self.groups(self.small)]
+        found = sorted(cell for audit in audits for cell in audit.found)
         if found or not deep:
             return found
-        return pinned_by_program(equations, ranges, small, self.values)
+        return sorted(cell for audit in audits for cell in audit.pinned())
 
-    def ranges(self) -> dict[int, Range]:
-        """What the marks say of each hidden cell."""
-        result: dict[int, Range] = {}
-        for cell, status in enumerate(self.status):
-            if status is Status.SHOWN:
-                continue
-            if cell in self.unmarked or status is Status.WITHHELD:
-                result[cell] = (0, math.inf)
-            elif status is Status.PRIMARY:
-                result[cell] = (0 if cell in self.may_be_zero else 1, self.threshold - 1)
-            else:
-                result[cell] = (self.threshold, math.inf)
+    def groups(self, cells: Iterable[int]) -> list[list[int]]:
+        """The groups of hidden cells joined by sums that hold `cells`, each once."""
+        seen: set[int] = set()
+        result = []
+        for cell in sorted(cells):
+            if cell not in seen:
+                group = self.group(cell)
+                seen.update(group)
+                result.append(group)
         return result
+
+    def group(self, cell: int) -> list[int]:
+        """The hidden cells joined to hidden `cell` through the sums that hide them, sorted."""
+        found = {cell}
+        todo = [cell]
+        seen_lines: set[int] = set()
+        while todo:
+            for number in self.lines_of[todo.pop()]:
+                if number in seen_lines:
+                    continue
+                seen_lines.add(number)
+                for other in self.hidden_terms[number]:
+                    if other not in found:
+                        found.add(other)
+                        todo.append(other)
+        return sorted(found)
+
+    def audit(self, group: list[int]) -> "_Audit":
+        """What a reader can work out of one group of hidden cells (sorted)."""
+        ranges = {cell: self.range(cell) for cell in group}
+        key = tuple((cell, self.status[cell], ranges[cell]) for cell in group)
+        audit = self.audits.get(key)
+        if audit is None:
+            numbers = sorted({n for cell in group for n in self.lines_of[cell]})
+            equations = [
+                Equation(dict(self.hidden_terms[n]), self.known[n], self.lines[n].exact)
+                for n in numbers
+            ]
+            small = [cell for cell in group if cell in self.small]
+            audit = self.audits[key] = _Audit(equations, ranges, small, self.values)
+        return audit
+
+    def range(self, cell: int) -> Range:
+        """What the mark of a hidden cell says of it."""
+        status = self.status[cell]
+        if cell in self.unmarked or status is Status.WITHHELD:
+            return (0, math.inf)
+        if status is Status.PRIMARY:
+            return (0 if cell in self.may_be_zero else 1, self.threshold - 1)
+        return (self.threshold, math.inf)
 
     # --- Hiding more ----------------------------------------------------------------------
 
@@ -293,7 +340,7 @@ class _Protector:
         for number, line in enumerate(self.lines):
             terms = self.hidden_terms[number]
             if line.exact and len(terms) == 1 and not terms.keys() & self.unmarked:
-                choice = next(iter(self.ranked(self.shown_nonzero(line.cells))), None)
+                choice = min(self.shown_figures[number], key=self.score, default=None)
                 if choice is not None:
                     self.set_status(choice, Status.COMPLEMENTARY)
                     progress = True
@@ -310,7 +357,7 @@ class _Protector:
             nearby = self.nearby(cell)
             for choice in nearby[:_TRIALS]:
                 self.set_status(choice, Status.COMPLEMENTARY)
-                if cell not in self.exposed():
+                if not self.audit(self.group(cell)).exposes(cell):
                     return True
                 self.set_status(choice, Status.SHOWN)
             if nearby:
@@ -320,34 +367,25 @@ class _Protector:
                 return True
         return False
 
-    def shown_nonzero(self, cells: Iterable[int]) -> set[int]:
-        return {c for c in cells if self.status[c] is Status.SHOWN and self.values[c] > 0}
-
-    def ranked(self, candidates: Iterable[int]) -> list[int]:
+    def score(self, cell: int) -> tuple[bool, int, int, int, int]:
         """Best placed first: in most sums that hide a single figure, opening fewest new
         such sums, then smallest, grand totals last."""
-
-        def score(cell: int) -> tuple[bool, int, int, int, int]:
-            lone = opened = 0
-            for number in self.lines_of[cell]:
-                hidden = len(self.hidden_terms[number])
-                lone += hidden == 1
-                opened += hidden == 0
-            return (cell in self.keep, -lone, opened, self.values[cell], cell)
-
-        return sorted(candidates, key=score)
+        lone = opened = 0
+        for number in self.lines_of[cell]:
+            hidden = len(self.hidden_terms[number])
+            lone += hidden == 1
+            opened += hidden == 0
+        return (cell in self.keep, -lone, opened, self.values[cell], cell)
 
     def nearby(self, cell: int) -> list[int]:
-        """Figures that could be hidden to protect `cell`: its own sums', then outwards."""
-        seen_lines: set[int] = set()
-        ring = set(self.lines_of[cell])
-        for _ in range(2):
-            if not ring:
-                break
-            seen_lines |= ring
-            hidden = {c for n in ring for c in self.hidden_terms[n]}
-            ring = {n for c in hidden for n in self.lines_of[c]} - seen_lines
-        return self.ranked(self.shown_nonzero(c for n in seen_lines for c in self.lines[n].cells))
+        """The best placed figures that could be hidden to protect `cell` (as many as
+        `cover` tries): figures of its own sums, and of the sums of the figures hidden in
+        those."""
+        own = set(self.lines_of[cell])
+        hidden = {c for n in own for c in self.hidden_terms[n]}
+        lines = own.union(*(self.lines_of[c] for c in hidden))
+        candidates = set().union(*(self.shown_figures[n] for n in lines))
+        return heapq.nsmallest(_TRIALS, candidates, key=self.score)
 
     def hide_zeros_beside(self, cell: int) -> bool:
         """Hide the zeros of the sums around `cell` as "<5", which then reads 0 to 4 there.
@@ -397,3 +435,45 @@ class _Protector:
             hidden = {c for n in ring for c in self.lines[n].cells if self.is_hidden(c)}
             ring = {n for c in hidden for n in self.lines_of[c]} - reached
         return reached
+
+
+class _Audit:
+    """The readers of `suppression_audit` on one group of hidden cells and its sums, each
+    run once and only when asked."""
+
+    def __init__(
+        self,
+        equations: list[Equation],
+        ranges: dict[int, Range],
+        small: list[int],
+        values: Sequence[int],
+    ) -> None:
+        self.equations = equations
+        self.ranges = ranges
+        self.small = small
+        self.values = values
+        self._given_away: set[int] | None = None
+        self._narrow: dict[int, Range] | None = None
+        self._pinned: list[int] | None = None
+
+    def exposes(self, cell: int) -> bool:
+        """Whether linear algebra or the ranges pin the small count `cell` down."""
+        if self._given_away is None:
+            self._given_away = determined(self.equations)
+        if cell in self._given_away:
+            return True
+        if self._narrow is None:
+            self._narrow = narrowed(self.equations, self.ranges)
+        low, high = self._narrow[cell]
+        return low == high
+
+    @property
+    def found(self) -> list[int]:
+        """The small counts that linear algebra or the ranges pin down."""
+        return [cell for cell in self.small if self.exposes(cell)]
+
+    def pinned(self) -> list[int]:
+        """The small counts that the linear program pins down."""
+        if self._pinned is None:
+            self._pinned = pinned_by_program(self.equations, self.ranges, self.small, self.values)
+        return self._pinned

@@ -57,52 +57,82 @@ def determined(equations: Iterable[Equation]) -> set[int]:
 
 
 def narrowed(equations: Sequence[Equation], ranges: Mapping[int, Range]) -> dict[int, Range]:
-    """The ranges left once every equation has been applied until none changes."""
+    """The ranges left once every equation has been applied until none changes.
+
+    Sweep after sweep, each equation in turn; an equation none of whose cells has moved
+    since it was last applied would change nothing, and is skipped.
+    """
     low = {cell: r[0] for cell, r in ranges.items()}
     high = {cell: r[1] for cell, r in ranges.items()}
+    equations_of: dict[int, list[int]] = {cell: [] for cell in ranges}
+    for number, equation in enumerate(equations):
+        for cell in equation.terms:
+            equations_of[cell].append(number)
+    stale = [True] * len(equations)
     for _ in range(_SWEEPS):
         changed = False
-        for equation in equations:
-            changed |= _narrow(equation, low, high)
+        for number, equation in enumerate(equations):
+            if not stale[number]:
+                continue
+            stale[number] = False
+            moved = _narrow(equation, low, high)
+            if moved:
+                changed = True
+                for cell in moved:
+                    for other in equations_of[cell]:
+                        stale[other] = True
         if not changed:
             break
     return {cell: (low[cell], high[cell]) for cell in ranges}
 
 
-def _narrow(equation: Equation, low: dict[int, float], high: dict[int, float]) -> bool:
+def _narrow(equation: Equation, low: dict[int, float], high: dict[int, float]) -> list[int]:
+    """Apply one equation to the ranges of its cells; the cells whose range it narrowed."""
     # Each term sign*cell lies in [least, most]; a term is minus the constant and the others.
-    spans = [
-        (cell, sign, sign * low[cell], sign * high[cell])
-        if sign > 0
-        else (cell, sign, sign * high[cell], sign * low[cell])
-        for cell, sign in equation.terms.items()
-    ]
-    least_finite = sum(s[2] for s in spans if s[2] != -math.inf)
-    most_finite = sum(s[3] for s in spans if s[3] != math.inf)
-    least_unbounded = sum(1 for s in spans if s[2] == -math.inf)
-    most_unbounded = sum(1 for s in spans if s[3] == math.inf)
-    changed = False
+    # (Counts and bounds are whole numbers, so the float sums are exact in any order.)
+    spans = []
+    least_finite = most_finite = 0.0
+    least_unbounded = most_unbounded = 0
+    for cell, sign in equation.terms.items():
+        if sign > 0:
+            least, most = sign * low[cell], sign * high[cell]
+        else:
+            least, most = sign * high[cell], sign * low[cell]
+        if least == -math.inf:
+            least_unbounded += 1
+        else:
+            least_finite += least
+        if most == math.inf:
+            most_unbounded += 1
+        else:
+            most_finite += most
+        spans.append((cell, sign, least, most))
+    constant = equation.constant
+    moved = []
     for cell, sign, least, most in spans:
         if low[cell] == high[cell]:
             continue
         if most_unbounded - (most == math.inf):
             term_low = -math.inf
         else:
-            term_low = -equation.constant - (most_finite - (most if most != math.inf else 0))
+            term_low = -constant - (most_finite - (most if most != math.inf else 0))
         if not equation.exact or least_unbounded - (least == -math.inf):
             term_high = math.inf
         else:
-            term_high = -equation.constant - (least_finite - (least if least != -math.inf else 0))
+            term_high = -constant - (least_finite - (least if least != -math.inf else 0))
         new_low, new_high = (
             (term_low / sign, term_high / sign) if sign > 0 else (term_high / sign, term_low / sign)
         )
+        narrowed_here = False
         if new_low > low[cell]:
             low[cell] = math.ceil(new_low - 1e-9) if new_low != math.inf else new_low
-            changed = True
+            narrowed_here = True
         if new_high < high[cell]:
             high[cell] = math.floor(new_high + 1e-9) if new_high != -math.inf else new_high
-            changed = True
-    return changed
+            narrowed_here = True
+        if narrowed_here:
+            moved.append(cell)
+    return moved
 
 
 def pinned_by_program(
