@@ -400,8 +400,11 @@ def test_the_benchmark_runs_on_a_small_database(demo: Path, tmp_path: Path) -> N
     assert run.returncode == 0, run.stderr
     assert "report ready, counting + PDF" in run.stdout
     assert "baseline: plain GROUP BY" in run.stdout
+    assert "counting after every session changed" in run.stdout
+    participants, recount = run.stdout.split("The recount of a changed exercise's tallies:")
+    assert "SEARCH attendance_tally USING INDEX" in participants
     assert "USING COVERING INDEX ix_attendance_mark_session_id_deleted_at_person_id_status" in (
-        run.stdout
+        recount
     )
 
 

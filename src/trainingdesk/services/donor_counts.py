@@ -18,6 +18,7 @@ from sqlalchemy import (
     CTE,
     Column,
     ColumnElement,
+    Connection,
     Float,
     Integer,
     MetaData,
@@ -56,10 +57,12 @@ from trainingdesk.domain.enums import (
     Role,
     Sex,
 )
+from trainingdesk.services.attendance_tallies import refresh_tallies
 from trainingdesk.storage.models import (
     Agency,
     Assessment,
     AttendanceMark,
+    AttendanceTally,
     Certificate,
     Enrolment,
     Exercise,
@@ -78,7 +81,7 @@ NO_AGENCY = "No agency recorded"
 _ATTENDED = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
 # The tolerance of domain.completion.evaluate, so that SQL and Python round alike.
 _TOLERANCE = 1e-9
-_STEPS = 5
+_STEPS = 6
 
 # An id as the driver returns it when SQLAlchemy is told not to convert it (hex text on
 # SQLite, a UUID on PostgreSQL): a dictionary key only, far cheaper to read by the
@@ -123,8 +126,6 @@ class ReportCounter:
         progress: Progress | None,
     ) -> None:
         self.session = session
-        # Core statements straight on the connection: no ORM result processing.
-        self.connection = session.connection()
         self.progress = progress
         self.step = 0
         conditions: list[ColumnElement[bool]] = [
@@ -153,6 +154,16 @@ class ReportCounter:
             .cte("scope_session")
             .prefix_with("MATERIALIZED")
         )
+
+    @property
+    def connection(self) -> Connection:
+        """The session's connection of the moment: Core statements, no ORM result processing."""
+        return self.session.connection()
+
+    def refresh_tallies(self) -> None:
+        """Recount the stale attendance tallies of the exercises in scope (caller commits)."""
+        self.report("Bringing attendance tallies up to date")
+        refresh_tallies(self.connection, select(Exercise.id).where(*self.conditions))
 
     def report(self, message: str) -> None:
         self.step += 1
@@ -250,38 +261,23 @@ class ReportCounter:
     def participation(self, exercise_ids: list[uuid.UUID]) -> Select[tuple[object, ...]]:
         """One row per participant of a held exercise: trained, completed, days, scores.
 
-        The marks are tallied by exercise and person in one sort, the exercise by its
-        number (1, 2...) among the held ones: shorter to sort than its id. Absent marks are
-        left out of it, as they count for nothing (an unmarked session counts the same).
-        The participants' enrolments are then joined to the tallies; each exercise's rule
-        and number of sessions, and each person's country, sex and agency, come from small
+        The marks come already summed per exercise and person from `attendance_tally`
+        (brought up to date before the report's transaction). Each exercise's rule and
+        number of sessions, and each person's country, sex and agency, come from small
         materialised sets, looked up in memory rather than in the tables row by row.
         """
-        session, mark = TrainingSession, AttendanceMark
-        sessions = (
-            select(
-                session.id,
-                session.exercise_id,
-                session.day,
-                func.dense_rank().over(order_by=session.exercise_id).label("number"),
-            )
-            .where(session.exercise_id.in_(exercise_ids), session.deleted_at.is_(None))
-            .cte("held_session")
-            .prefix_with("MATERIALIZED")
-        )
         rules = (
             select(
                 Exercise.id,
-                sessions.c.number,
                 func.count().label("sessions"),
                 Exercise.min_attendance_share,
                 Exercise.late_counts_as_present,
                 Exercise.excused_in_denominator,
                 Exercise.post_test_pass_mark,
             )
-            .select_from(sessions)
-            .join(Exercise, Exercise.id == sessions.c.exercise_id)
-            .group_by(Exercise.id, sessions.c.number)
+            .join(TrainingSession, TrainingSession.exercise_id == Exercise.id)
+            .where(Exercise.id.in_(exercise_ids), TrainingSession.deleted_at.is_(None))
+            .group_by(Exercise.id)
             .cte("held_exercise")
             .prefix_with("MATERIALIZED")
         )
@@ -293,26 +289,10 @@ class ReportCounter:
             .cte("live_person")
             .prefix_with("MATERIALIZED")
         )
-        tally = (
-            select(
-                sessions.c.number,
-                mark.person_id,
-                func.count().filter(mark.status == AttendanceStatus.PRESENT).label("present"),
-                func.count().filter(mark.status == AttendanceStatus.LATE).label("late"),
-                func.count().filter(mark.status == AttendanceStatus.EXCUSED).label("excused"),
-                func.count(distinct(case((mark.status.in_(_ATTENDED), sessions.c.day)))).label(
-                    "days"
-                ),
-            )
-            .select_from(sessions)
-            .join(mark, mark.session_id == sessions.c.id)
-            .where(mark.deleted_at.is_(None), mark.status != AttendanceStatus.ABSENT)
-            .group_by(sessions.c.number, mark.person_id)
-            .subquery("tally")
-        )
-        present = func.coalesce(tally.c.present, 0)
-        late = func.coalesce(tally.c.late, 0)
-        excused = func.coalesce(tally.c.excused, 0)
+        tally = AttendanceTally
+        present = func.coalesce(tally.present, 0)
+        late = func.coalesce(tally.late, 0)
+        excused = func.coalesce(tally.excused, 0)
         total = rules.c.sessions
         # domain.completion.attendance_share and evaluate, term by term.
         attended = present + case((rules.c.late_counts_as_present, late), else_=0)
@@ -340,7 +320,7 @@ class ReportCounter:
                 people.c.agency_id,
                 case((present + late > 0, 1), else_=0),
                 case((completed, 1), else_=0),
-                func.coalesce(tally.c.days, 0),
+                func.coalesce(tally.days, 0),
                 Assessment.pre_test,
                 Assessment.post_test,
                 Assessment.satisfaction,
@@ -351,7 +331,10 @@ class ReportCounter:
             .join(people, people.c.id == Enrolment.person_id)
             .outerjoin(
                 tally,
-                and_(tally.c.number == rules.c.number, tally.c.person_id == Enrolment.person_id),
+                and_(
+                    tally.exercise_id == Enrolment.exercise_id,
+                    tally.person_id == Enrolment.person_id,
+                ),
             )
             .outerjoin(
                 Assessment,

@@ -42,6 +42,8 @@ class DonorReportService:
             counter = ReportCounter(
                 session, scope, project.id if project else None, site_id, progress
             )
+            counter.refresh_tallies()
+            uow.commit()
             figures = counter.figures()
             header = ReportHeader(
                 generated_on=today or date.today(),

@@ -11,9 +11,11 @@ from trainingdesk.storage.models.curricula import (
 from trainingdesk.storage.models.exercises import (
     Assessment,
     AttendanceMark,
+    AttendanceTally,
     Enrolment,
     Exercise,
     ExerciseModule,
+    StaleAttendanceTally,
     TrainingSession,
 )
 from trainingdesk.storage.models.records import AuditEntry, Certificate, Laptop, Setting
@@ -23,6 +25,7 @@ __all__ = [
     "Agency",
     "Assessment",
     "AttendanceMark",
+    "AttendanceTally",
     "AuditEntry",
     "Base",
     "Certificate",
@@ -40,6 +43,7 @@ __all__ = [
     "Replicated",
     "Setting",
     "Site",
+    "StaleAttendanceTally",
     "TrainingSession",
     "utcnow",
 ]

@@ -147,3 +147,35 @@ class Assessment(Replicated, Base):
     pre_test: Mapped[float | None] = mapped_column(Float)
     post_test: Mapped[float | None] = mapped_column(Float)
     satisfaction: Mapped[int | None] = mapped_column(Integer)
+
+
+class AttendanceTally(Base):
+    """How each person's live marks of one exercise add up, kept for the reports.
+
+    Derived data, never replicated: it is rebuilt from the marks of the exercise whenever
+    the database's triggers have listed that exercise in `attendance_tally_stale`. Only
+    live marks of live sessions count; absent marks are not tallied.
+    """
+
+    __tablename__ = "attendance_tally"
+
+    exercise_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    person_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    present: Mapped[int] = mapped_column(Integer)
+    late: Mapped[int] = mapped_column(Integer)
+    excused: Mapped[int] = mapped_column(Integer)
+    days: Mapped[int] = mapped_column(Integer)
+
+
+class StaleAttendanceTally(Base):
+    """An exercise whose tallies no longer match its marks.
+
+    Written only by triggers on `attendance_mark` and `training_session` (migration 0006),
+    so that no write path can forget it; `version` grows with every change, and a refresh
+    clears only the version it counted, never a change made while it was counting.
+    """
+
+    __tablename__ = "attendance_tally_stale"
+
+    exercise_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)

@@ -1,0 +1,101 @@
+"""Bring the attendance tallies that reports read up to date with the marks.
+
+The database's triggers list every exercise whose marks or sessions changed in
+`attendance_tally_stale` (migration 0006); `refresh_tallies` recounts just those, so a
+report after a day of marking recounts one exercise, not the programme.
+"""
+
+import uuid
+from collections.abc import Sequence
+
+from sqlalchemy import (
+    Connection,
+    Select,
+    bindparam,
+    case,
+    delete,
+    distinct,
+    func,
+    insert,
+    select,
+    update,
+)
+
+from trainingdesk.domain.enums import AttendanceStatus
+from trainingdesk.storage.models import (
+    AttendanceMark,
+    AttendanceTally,
+    StaleAttendanceTally,
+    TrainingSession,
+)
+
+_ATTENDED = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
+# Well under SQLite's and PostgreSQL's limits on bound parameters per statement.
+_CHUNK = 1000
+
+
+def refresh_tallies(connection: Connection, exercises: Select[uuid.UUID]) -> int:
+    """Recount the stale exercises among `exercises`; how many were recounted.
+
+    Runs in the caller's transaction, which the caller commits.
+    """
+    stale = StaleAttendanceTally
+    # A write before any read: on SQLite it takes the write lock at once (a transaction
+    # that has read cannot write once another connection has written); on PostgreSQL it
+    # locks these rows, so that two reports do not recount the same exercise together.
+    connection.execute(
+        update(stale).where(stale.exercise_id.in_(exercises)).values(version=stale.version)
+    )
+    seen = connection.execute(
+        select(stale.exercise_id, stale.version).where(stale.exercise_id.in_(exercises))
+    ).all()
+    if not seen:
+        return 0
+    ids = [exercise_id for exercise_id, _version in seen]
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        connection.execute(delete(AttendanceTally).where(AttendanceTally.exercise_id.in_(chunk)))
+        connection.execute(
+            insert(AttendanceTally).from_select(
+                ["exercise_id", "person_id", "present", "late", "excused", "days"],
+                tallies(chunk),
+            )
+        )
+    # A change made while counting raised the version: that exercise stays stale.
+    connection.execute(
+        delete(stale).where(
+            stale.exercise_id == bindparam("exercise"), stale.version == bindparam("counted")
+        ),
+        [{"exercise": exercise_id, "counted": version} for exercise_id, version in seen],
+    )
+    return len(seen)
+
+
+def tallies(
+    exercise_ids: Sequence[uuid.UUID],
+) -> Select[uuid.UUID, uuid.UUID, int, int, int, int]:
+    """Per exercise and person: present, late and excused sessions, and days attended.
+
+    Only live marks of live sessions; absent marks count for nothing, as an unmarked
+    session does (`domain.completion.AttendanceTally`).
+    """
+    session, mark = TrainingSession, AttendanceMark
+    return (
+        select(
+            session.exercise_id,
+            mark.person_id,
+            func.count().filter(mark.status == AttendanceStatus.PRESENT),
+            func.count().filter(mark.status == AttendanceStatus.LATE),
+            func.count().filter(mark.status == AttendanceStatus.EXCUSED),
+            func.count(distinct(case((mark.status.in_(_ATTENDED), session.day)))),
+        )
+        .select_from(session)
+        .join(mark, mark.session_id == session.id)
+        .where(
+            session.exercise_id.in_(exercise_ids),
+            session.deleted_at.is_(None),
+            mark.deleted_at.is_(None),
+            mark.status != AttendanceStatus.ABSENT,
+        )
+        .group_by(session.exercise_id, mark.person_id)
+    )
