@@ -34,10 +34,18 @@ _ATTENDED = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
 _CHUNK = 1000
 
 
+def any_stale(connection: Connection, exercises: Select[uuid.UUID]) -> bool:
+    """Whether any of `exercises` needs recounting (a read: reports of a read-only copy
+    whose tallies are up to date never write)."""
+    stale = StaleAttendanceTally
+    found = select(stale.exercise_id).where(stale.exercise_id.in_(exercises)).limit(1)
+    return connection.scalar(found) is not None
+
+
 def refresh_tallies(connection: Connection, exercises: Select[uuid.UUID]) -> int:
     """Recount the stale exercises among `exercises`; how many were recounted.
 
-    Runs in the caller's transaction, which the caller commits.
+    Must be the first statement of the caller's transaction, which the caller commits.
     """
     stale = StaleAttendanceTally
     # A write before any read: on SQLite it takes the write lock at once (a transaction

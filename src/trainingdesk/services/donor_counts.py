@@ -57,7 +57,7 @@ from trainingdesk.domain.enums import (
     Role,
     Sex,
 )
-from trainingdesk.services.attendance_tallies import refresh_tallies
+from trainingdesk.services.attendance_tallies import any_stale, refresh_tallies
 from trainingdesk.storage.models import (
     Agency,
     Assessment,
@@ -81,7 +81,7 @@ NO_AGENCY = "No agency recorded"
 _ATTENDED = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
 # The tolerance of domain.completion.evaluate, so that SQL and Python round alike.
 _TOLERANCE = 1e-9
-_STEPS = 6
+_STEPS = 5
 
 # An id as the driver returns it when SQLAlchemy is told not to convert it (hex text on
 # SQLite, a UUID on PostgreSQL): a dictionary key only, far cheaper to read by the
@@ -160,9 +160,17 @@ class ReportCounter:
         """The session's connection of the moment: Core statements, no ORM result processing."""
         return self.session.connection()
 
+    def tallies_stale(self) -> bool:
+        """Whether marks of exercises in scope changed since their tallies were counted."""
+        return any_stale(self.connection, select(Exercise.id).where(*self.conditions))
+
     def refresh_tallies(self) -> None:
-        """Recount the stale attendance tallies of the exercises in scope (caller commits)."""
-        self.report("Bringing attendance tallies up to date")
+        """Recount the stale attendance tallies of the exercises in scope.
+
+        Must begin a transaction, which the caller commits (see `refresh_tallies`).
+        """
+        if self.progress is not None:
+            self.progress("Recounting the attendance of changed exercises", 0, _STEPS)
         refresh_tallies(self.connection, select(Exercise.id).where(*self.conditions))
 
     def report(self, message: str) -> None:

@@ -42,8 +42,12 @@ class DonorReportService:
             counter = ReportCounter(
                 session, scope, project.id if project else None, site_id, progress
             )
-            counter.refresh_tallies()
-            uow.commit()
+            if counter.tallies_stale():
+                # The recount must begin its own transaction: on SQLite a transaction that
+                # has read cannot start writing once another connection has written.
+                uow.commit()
+                counter.refresh_tallies()
+                uow.commit()
             figures = counter.figures()
             header = ReportHeader(
                 generated_on=today or date.today(),
