@@ -269,3 +269,26 @@ def test_a_change_to_one_exercise_refreshes_its_row_not_the_whole_list(
     assert view.model.row_at(row).participants == before.participants - 1
     assert view.selected() == view.model.row_at(row)
     assert resets == []
+
+
+def test_the_form_opens_on_the_exercise_as_it_is(main_window: MainWindow) -> None:
+    """Site and project are UUIDs in their lists: the form must find them by value."""
+    main_window.navigation.setCurrentRow(1)
+    view = main_window.exercises
+    for row in range(view.table.model().rowCount()):
+        view.table.selectRow(row)
+        exercise = view.selected()
+        if exercise is not None and exercise.site_id and exercise.project_id:
+            break
+    assert exercise is not None and exercise.site_id and exercise.project_id
+    shown: list[object] = []
+
+    def look_and_accept(dialog: QWidget) -> None:
+        assert isinstance(dialog, ExerciseDialog)
+        shown.extend([dialog.site.currentData(), dialog.project.currentData()])
+        dialog.accept()
+
+    _when_dialog_opens(look_and_accept, [])
+    view.edit_selected()
+    assert shown == [exercise.site_id, exercise.project_id]
+    assert main_window.services.exercises.get(exercise.id).draft() == exercise.draft()

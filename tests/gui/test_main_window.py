@@ -133,7 +133,7 @@ def test_exercises_are_filtered_by_year(main_window: MainWindow) -> None:
 
 def test_selecting_a_curriculum_shows_its_modules(main_window: MainWindow) -> None:
     view = main_window.curricula
-    assert view.curricula_model.rowCount() == 5
+    assert view.curricula_model.rowCount() == len(main_window.services.curricula.find())
     view.curricula_table.selectRow(1)
     second = view.curricula_model.row_at(1)
     assert view.modules_model.rowCount() == second.modules
@@ -240,11 +240,20 @@ def test_editing_a_person_is_saved_undone_and_redone(main_window: MainWindow, qt
         dialog.fields["native_name"].setText("زرغونه کاکړ")
         dialog.accept()
 
+    before = main_window.services.people.get(person.id)
+    assert before.agency_id is not None
     _when_dialog_opens(rename, opened)
     qtbot.keyClick(main_window.people.table, Qt.Key.Key_Return)
     assert opened == ["Edit person"]
     stored = main_window.services.people.get(person.id)
     assert (stored.given_name, stored.native_name) == ("Zarghuna", "زرغونه کاکړ")
+    # The lists hold UUIDs and enums: the form must have found them by value.
+    assert (stored.agency_id, stored.sex, stored.country, stored.rank_tier) == (
+        before.agency_id,
+        before.sex,
+        before.country,
+        before.rank_tier,
+    )
     assert main_window.people.selected_person().full_name.startswith("Zarghuna")  # type: ignore[union-attr]
 
     undo = trigger_menu_action(main_window, "Edit", "Undo")

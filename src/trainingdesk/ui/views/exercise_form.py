@@ -22,7 +22,7 @@ from trainingdesk.domain.completion import CompletionRule
 from trainingdesk.domain.enums import ExerciseStatus, ExerciseType, KeyArea
 from trainingdesk.domain.errors import ValidationFailed
 from trainingdesk.domain.records import ExerciseDraft, ModuleRecord, ProjectRecord, SiteRecord
-from trainingdesk.ui.views.forms import add_field, combo_box, finish_dialog
+from trainingdesk.ui.views.forms import add_field, combo_box, finish_dialog, select_data
 
 
 class ExerciseDialog(QDialog):
@@ -104,7 +104,7 @@ class ExerciseDialog(QDialog):
             (self.site, draft.site_id),
             (self.project, draft.project_id),
         ):
-            combo.setCurrentIndex(max(combo.findData(value), 0))
+            select_data(combo, value)
         self.start.setDate(QDate(draft.start_date))
         self.end.setDate(QDate(draft.end_date))
         self.min_share.setValue(round(draft.rule.min_attendance_share * 100))

@@ -57,6 +57,16 @@ def combo_box(items: list[tuple[str, object]]) -> QComboBox:
     return box
 
 
+def select_data(combo: QComboBox, value: object) -> None:
+    """Select the item holding `value`, or the first item if none does.
+
+    `QComboBox.findData` compares Python objects such as UUIDs by identity, not by value:
+    a form opened on a record would show "(none)" and save that.
+    """
+    found = next((n for n in range(combo.count()) if combo.itemData(n) == value), 0)
+    combo.setCurrentIndex(found)
+
+
 def confirm_delete(parent: QWidget, title: str, what: str) -> bool:
     """Ask before deleting; No is the default, and the answer says undo is possible."""
     answer = QMessageBox.question(

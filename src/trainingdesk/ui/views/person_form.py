@@ -6,7 +6,6 @@ from dataclasses import replace
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QFormLayout,
     QLabel,
@@ -19,7 +18,7 @@ from trainingdesk.domain.enums import Country, RankTier, Sex
 from trainingdesk.domain.errors import ValidationFailed
 from trainingdesk.domain.records import AgencyRecord, PersonDraft
 from trainingdesk.services.people import PeopleService
-from trainingdesk.ui.views.forms import add_field, combo_box, finish_dialog
+from trainingdesk.ui.views.forms import add_field, combo_box, finish_dialog, select_data
 
 TEXT_FIELDS = (
     ("given_name", "&Given name", False),
@@ -88,10 +87,10 @@ class PersonDialog(QDialog):
     def _load(self, draft: PersonDraft) -> None:
         for name, edit in self.fields.items():
             edit.setText(getattr(draft, name))
-        _select(self.sex, draft.sex)
-        _select(self.country, draft.country)
-        _select(self.agency, draft.agency_id)
-        _select(self.rank_tier, draft.rank_tier)
+        select_data(self.sex, draft.sex)
+        select_data(self.country, draft.country)
+        select_data(self.agency, draft.agency_id)
+        select_data(self.rank_tier, draft.rank_tier)
         self.birth_date.setText(draft.birth_date.isoformat() if draft.birth_date else "")
         self.consent_photo.setChecked(draft.consent_photo)
         self.consent_roster.setChecked(draft.consent_roster)
@@ -146,9 +145,3 @@ class PersonDialog(QDialog):
             if shown is not None:
                 shown.setText(message)
                 shown.show()
-
-
-def _select(combo: QComboBox, data: object) -> None:
-    index = combo.findData(data)
-    if index >= 0:
-        combo.setCurrentIndex(index)
