@@ -266,6 +266,16 @@ class MappingRecord:
 
 
 @dataclass(frozen=True)
+class CompetencyEntry:
+    """An entry of the shared competency catalogue, as lists and module forms show it."""
+
+    id: uuid.UUID
+    code: str
+    title_en: str
+    title_local: str
+
+
+@dataclass(frozen=True)
 class ExerciseDraft:
     """An exercise as entered."""
 

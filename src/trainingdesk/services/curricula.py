@@ -1,21 +1,50 @@
 """Curricula, their modules, the competency catalogue and the crosswalk links."""
 
 import uuid
-from dataclasses import asdict, fields
+from collections.abc import Sequence
+from dataclasses import asdict, fields, replace
+from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
-from trainingdesk.domain.enums import CurriculumKind, Equivalence
-from trainingdesk.domain.errors import Conflict
+from trainingdesk.domain.crosswalk import (
+    AgencyCoverage,
+    CompetencyRecord,
+    Crosswalk,
+    ModuleCompletion,
+    competency_record,
+)
+from trainingdesk.domain.enums import CurriculumKind, CurriculumStatus, Equivalence
+from trainingdesk.domain.errors import Conflict, NotFound, ValidationFailed
 from trainingdesk.domain.records import (
+    CompetencyEntry,
     CurriculumDraft,
     CurriculumRecord,
     MappingRecord,
     ModuleDraft,
     ModuleRecord,
 )
+from trainingdesk.importing.curriculum_file import read_curriculum_file
+from trainingdesk.reports.curriculum_xlsx import SUFFIXES, write_curriculum_file
+from trainingdesk.services.attendance import AttendanceService
 from trainingdesk.services.common import validated
-from trainingdesk.storage.models import Curriculum, Module, ModuleMapping
+from trainingdesk.services.curriculum_coverage import (
+    count_agency_coverage,
+    deliveries,
+    heading,
+    joint_curriculum,
+    latest,
+    modules_of,
+    read_crosswalk,
+)
+from trainingdesk.services.curriculum_files import add_from_file, file_content, replacing
+from trainingdesk.storage.models import (
+    Competency,
+    Curriculum,
+    Module,
+    ModuleCompetency,
+    ModuleMapping,
+)
 from trainingdesk.storage.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 _CURRICULUM_FIELDS = tuple(f.name for f in fields(CurriculumDraft))
@@ -27,6 +56,8 @@ class CurriculumService:
 
     def __init__(self, unit_of_work: UnitOfWorkFactory) -> None:
         self._uow = unit_of_work
+        # Completion is judged by the attendance service alone, as certificates judge it.
+        self._attendance = AttendanceService(unit_of_work)
 
     def create(self, draft: CurriculumDraft) -> CurriculumRecord:
         """Add a curriculum version; code and version together are unique."""
@@ -58,6 +89,7 @@ class CurriculumService:
         """Undo a deletion."""
         with self._uow() as uow:
             curriculum = uow.curricula.require_including_deleted(curriculum_id)
+            _check_unique(uow, _draft(curriculum), curriculum_id)
             uow.curricula.restore(curriculum)
             uow.commit()
             return _curriculum_record(uow, curriculum)
@@ -74,6 +106,84 @@ class CurriculumService:
                 )
             )
             return [_curriculum_record(uow, row) for row in rows]
+
+    def by_code(self, code: str, version: str | None = None) -> CurriculumRecord:
+        """The version named, or without one the version in force (adopted last, else the
+        highest)."""
+        with self._uow() as uow:
+            conditions = [func.upper(Curriculum.code) == code.strip().upper()]
+            if version is not None:
+                conditions.append(Curriculum.version == version.strip())
+            row = latest(uow.curricula.where(*conditions))
+            if row is None:
+                named = f"{code} version {version}" if version is not None else code
+                raise NotFound(f"no curriculum {named}")
+            return _curriculum_record(uow, row)
+
+    def copy_version(
+        self, curriculum_id: uuid.UUID, version: str, title: str | None = None
+    ) -> CurriculumRecord:
+        """A new draft version with the same modules, competencies and crosswalk links.
+
+        The version copied is left as it is, for the history of what was taught when.
+        """
+        with self._uow() as uow:
+            source = uow.curricula.require(curriculum_id)
+            draft = validated(
+                replace(
+                    _draft(source),
+                    version=version.strip(),
+                    title=(title if title is not None else source.title).strip(),
+                    status=CurriculumStatus.DRAFT,
+                    adopted_on=None,
+                    retired_on=None,
+                )
+            )
+            _check_unique(uow, draft, None)
+            copy = uow.curricula.add(Curriculum(id=uuid.uuid4(), **asdict(draft)))
+            modules = uow.modules.where(
+                Module.curriculum_id == source.id, order_by=(Module.position, Module.code)
+            )
+            copied: dict[uuid.UUID, uuid.UUID] = {}
+            for position, module in enumerate(modules):
+                copied[module.id] = uuid.uuid4()
+                uow.modules.add(
+                    Module(
+                        id=copied[module.id],
+                        curriculum_id=copy.id,
+                        position=position,
+                        **{name: getattr(module, name) for name in _MODULE_FIELDS},
+                    )
+                )
+            for link in uow.module_competencies.where(ModuleCompetency.module_id.in_(list(copied))):
+                uow.module_competencies.add(
+                    ModuleCompetency(
+                        id=uuid.uuid4(),
+                        module_id=copied[link.module_id],
+                        competency_id=link.competency_id,
+                    )
+                )
+            for mapping in uow.mappings.where(
+                or_(
+                    ModuleMapping.national_module_id.in_(list(copied)),
+                    ModuleMapping.joint_module_id.in_(list(copied)),
+                )
+            ):
+                uow.mappings.add(
+                    ModuleMapping(
+                        id=uuid.uuid4(),
+                        national_module_id=copied.get(
+                            mapping.national_module_id, mapping.national_module_id
+                        ),
+                        joint_module_id=copied.get(
+                            mapping.joint_module_id, mapping.joint_module_id
+                        ),
+                        equivalence=mapping.equivalence,
+                        note=mapping.note,
+                    )
+                )
+            uow.commit()
+            return _curriculum_record(uow, copy)
 
     def add_module(self, curriculum_id: uuid.UUID, draft: ModuleDraft) -> ModuleRecord:
         """Append a module with a code unique in its curriculum."""
@@ -132,6 +242,65 @@ class CurriculumService:
             )
             return [_module_record(row) for row in rows]
 
+    def move_module(self, module_id: uuid.UUID, position: int) -> list[ModuleRecord]:
+        """Move a module to a 0-based place in its curriculum (clamped); the new order."""
+        with self._uow() as uow:
+            module = uow.modules.require(module_id)
+            order = uow.modules.where(
+                Module.curriculum_id == module.curriculum_id,
+                order_by=(Module.position, Module.code),
+            )
+            order.remove(module)
+            order.insert(max(0, min(position, len(order))), module)
+            for index, row in enumerate(order):
+                if row.position != index:
+                    row.position = index
+            uow.commit()
+            return [_module_record(row) for row in order]
+
+    def competencies(self) -> list[CompetencyEntry]:
+        """The shared competency catalogue, by code."""
+        with self._uow() as uow:
+            return [
+                _competency_entry(row)
+                for row in uow.competencies.where(order_by=(Competency.code,))
+            ]
+
+    def module_competencies(self, module_id: uuid.UUID) -> list[CompetencyEntry]:
+        """The competencies a module develops, by code."""
+        with self._uow() as uow:
+            uow.modules.require(module_id)
+            return _module_competencies(uow, module_id)
+
+    def set_module_competencies(
+        self, module_id: uuid.UUID, competency_ids: Sequence[uuid.UUID]
+    ) -> list[CompetencyEntry]:
+        """Make these the competencies the module develops; the new list, by code."""
+        with self._uow() as uow:
+            uow.modules.require(module_id)
+            wanted = set(competency_ids)
+            for competency_id in wanted:
+                uow.competencies.require(competency_id)
+            existing = {
+                link.competency_id: link
+                for link in uow.session.scalars(
+                    select(ModuleCompetency).where(ModuleCompetency.module_id == module_id)
+                )
+            }
+            for competency_id, link in existing.items():
+                if competency_id in wanted and link.deleted_at is not None:
+                    uow.module_competencies.restore(link)
+                elif competency_id not in wanted and link.deleted_at is None:
+                    uow.module_competencies.delete(link)
+            for competency_id in wanted - existing.keys():
+                uow.module_competencies.add(
+                    ModuleCompetency(
+                        id=uuid.uuid4(), module_id=module_id, competency_id=competency_id
+                    )
+                )
+            uow.commit()
+            return _module_competencies(uow, module_id)
+
     def map_module(
         self,
         national_module_id: uuid.UUID,
@@ -182,6 +351,88 @@ class CurriculumService:
             )
             return [_mapping_record(row) for row in rows]
 
+    def crosswalk(
+        self,
+        joint_id: uuid.UUID | None = None,
+        afghan: Sequence[uuid.UUID] | None = None,
+        pakistani: Sequence[uuid.UUID] | None = None,
+    ) -> Crosswalk:
+        """The Afghan, joint and Pakistani curricula side by side, with coverage.
+
+        Without a joint curriculum, the one in force (adopted last, else the highest
+        version); without the curricula of a side, that country's national curricula
+        that are not retired.
+        """
+        with self._uow() as uow:
+            return read_crosswalk(uow, joint_id, afghan, pakistani)
+
+    def competency_record(
+        self, person_id: uuid.UUID, joint_id: uuid.UUID | None = None
+    ) -> CompetencyRecord:
+        """The joint modules an officer completed, through which exercise, and what remains.
+
+        A module counts when the officer completed, as certificates judge it, an exercise
+        that delivered it; the earliest such exercise is the one shown.
+        """
+        with self._uow() as uow:
+            uow.people.require(person_id)
+            joint = joint_curriculum(uow, joint_id)
+            modules = modules_of(uow, [joint.id])
+            delivered = deliveries(uow, person_id, [module.id for module in modules])
+            joint_heading = heading(joint)
+        by_id = {module.id: module for module in modules}
+        eligible: dict[uuid.UUID, bool] = {}
+        completions = []
+        for exercise_id, code, title, end, module_id in delivered:
+            if exercise_id not in eligible:
+                eligible[exercise_id] = any(
+                    c.person_id == person_id and c.eligible
+                    for c in self._attendance.completion(exercise_id)
+                )
+            if eligible[exercise_id]:
+                completions.append(
+                    ModuleCompletion(by_id[module_id], exercise_id, code, title, end)
+                )
+        return competency_record(person_id, joint_heading, modules, completions)
+
+    def agency_coverage(self, joint_id: uuid.UUID | None = None) -> AgencyCoverage:
+        """Per agency, how many officers completed each module of the joint curriculum."""
+        with self._uow() as uow:
+            return count_agency_coverage(uow, joint_id)
+
+    def export_curriculum(self, curriculum_id: uuid.UUID, path: Path) -> None:
+        """Save a curriculum with its modules and links as `.xlsx` or `.csv` (by suffix)."""
+        if path.suffix.lower() not in SUFFIXES:
+            raise ValidationFailed(
+                {"path": f"{path.name}: the file name must end in .xlsx or .csv"}
+            )
+        with self._uow() as uow:
+            content = file_content(uow, curriculum_id)
+        with replacing(path) as partial:
+            write_curriculum_file(content, partial)
+
+    def import_curriculum(self, path: Path) -> CurriculumRecord:
+        """Add the curriculum version in a file, with its modules and links, or nothing.
+
+        A version already here is refused, never overwritten: a revision comes as a new
+        version.
+        """
+        content = read_curriculum_file(path)
+        draft = content.curriculum
+        with self._uow() as uow:
+            clash = uow.curricula.find_one(
+                func.upper(Curriculum.code) == draft.code.upper(),
+                Curriculum.version == draft.version,
+            )
+            if clash is not None:
+                raise Conflict(
+                    f"curriculum {clash.code} version {clash.version} is already here; "
+                    f"{path.name} was not imported (a revision needs a version of its own)"
+                )
+            curriculum = add_from_file(uow, content, path.name)
+            uow.commit()
+            return _curriculum_record(uow, curriculum)
+
 
 def _check_unique(uow: UnitOfWork, draft: CurriculumDraft, own_id: uuid.UUID | None) -> None:
     clash = uow.curricula.find_one(
@@ -201,6 +452,28 @@ def _check_module_code(
     )
     if clash is not None and clash.id != own_id:
         raise Conflict(f"module code {code} is already used in this curriculum")
+
+
+def _draft(row: Curriculum) -> CurriculumDraft:
+    return CurriculumDraft(**{name: getattr(row, name) for name in _CURRICULUM_FIELDS})
+
+
+def _module_competencies(uow: UnitOfWork, module_id: uuid.UUID) -> list[CompetencyEntry]:
+    rows = uow.session.scalars(
+        select(Competency)
+        .join(ModuleCompetency, ModuleCompetency.competency_id == Competency.id)
+        .where(
+            ModuleCompetency.module_id == module_id,
+            ModuleCompetency.deleted_at.is_(None),
+            Competency.deleted_at.is_(None),
+        )
+        .order_by(Competency.code)
+    )
+    return [_competency_entry(row) for row in rows]
+
+
+def _competency_entry(row: Competency) -> CompetencyEntry:
+    return CompetencyEntry(row.id, row.code, row.title_en, row.title_local)
 
 
 def _curriculum_record(uow: UnitOfWork, row: Curriculum) -> CurriculumRecord:

@@ -50,6 +50,13 @@ _CODE_PREFIX = {
     "field_exercise": "FTX",
     "dialogue": "DLG",
 }
+# A seed gives the people, exercises and marks it has always given, whatever the demo
+# curricula come to hold. Rows the first demo did not have take their ids from a spare
+# generator, seeded with the bits that the first demo's 123 curriculum rows drew (three
+# 32-bit words each); exercises draw their modules among the first ten of the joint version
+# in force, as many as the first demo had, and deliver the later ones by their code.
+_FIRST_CURRICULA_BITS = 123 * 96
+_DRAWN_JOINT_MODULES = 10
 _MORNING = (clock(8, 30), clock(12, 0))
 _AFTERNOON = (clock(13, 30), clock(16, 30))
 
@@ -165,10 +172,12 @@ class _Builder:
         self.agencies: dict[str, list[tuple[uuid.UUID, pools.AgencySeed]]] = {"AF": [], "PK": []}
         self.sites: list[tuple[uuid.UUID, pools.SiteSeed]] = []
         self.projects: list[tuple[uuid.UUID, date, date, int]] = []
-        self.joint_modules: list[uuid.UUID] = []
+        # Each joint version in force from its adoption: (adopted on, its module ids).
+        self.joint_versions: list[tuple[date, list[uuid.UUID]]] = []
         self.people_by_country: dict[str, list[uuid.UUID]] = {"AF": [], "PK": []}
         self.senior: list[uuid.UUID] = []
         self.clock_ms = int(datetime(2011, 4, 1, tzinfo=UTC).timestamp() * 1000)
+        self.spare: random.Random  # drawn in build(), where the first curricula drew
         stamps = {"created_at": self.now, "updated_at": self.now, "changed_by": None}
         stamps["deleted_at"] = None
         self.marks = ReadyRows(
@@ -187,21 +196,28 @@ class _Builder:
             stamps,
         )
 
-    def new_id(self) -> uuid.UUID:
-        return uuid.UUID(int=self.new_id_number())
+    def new_id(self, rng: random.Random | None = None) -> uuid.UUID:
+        return uuid.UUID(int=self.new_id_number(rng))
 
-    def new_id_number(self) -> int:
+    def new_id_number(self, rng: random.Random | None = None) -> int:
         """A UUID in the time-ordered version 7 layout (RFC 9562), drawn from the seed.
 
         Ordered keys make every insert an append to the primary-key index; that is most
         of what keeps two million marks within a minute.
         """
+        draw = rng if rng is not None else self.rng
         self.clock_ms += 1
-        random_a, random_b = self.rng.getrandbits(12), self.rng.getrandbits(62)
+        random_a, random_b = draw.getrandbits(12), draw.getrandbits(62)
         return (self.clock_ms << 80) | (0x7 << 76) | (random_a << 64) | (0b10 << 62) | random_b
 
+    def spare_row(self, table: str, **values: Any) -> uuid.UUID:
+        """A row with its id from the spare generator (see _FIRST_CURRICULA_BITS)."""
+        return self.row(table, id=self.new_id(self.spare), **values)
+
     def row(self, table: str, **values: Any) -> uuid.UUID:
-        row_id = values.setdefault("id", self.new_id())
+        if "id" not in values:
+            values["id"] = self.new_id()
+        row_id: uuid.UUID = values["id"]
         values.setdefault("created_at", self.now)
         values.setdefault("updated_at", self.now)
         values.setdefault("changed_by", None)
@@ -212,6 +228,7 @@ class _Builder:
     def build(self, people: int) -> None:
         self.report("reference data")
         self.reference_data()
+        self.spare = random.Random(self.rng.getrandbits(_FIRST_CURRICULA_BITS))
         self.curricula()
         self.writer.flush()
         self.report(f"{people} people")
@@ -262,15 +279,20 @@ class _Builder:
 
     def curricula(self) -> None:
         competency_ids = {
-            code: self.row("competency", code=code, title_en=title, title_local=local)
+            code: self.spare_row("competency", code=code, title_en=title, title_local=local)
             for code, title, local in pools.COMPETENCIES
         }
         agency_ids = {
             seed.acronym: agency_id for group in self.agencies.values() for agency_id, seed in group
         }
-        module_ids: dict[str, uuid.UUID] = {}
+        national_modules: dict[str, uuid.UUID] = {}
+        joint_modules: dict[tuple[str, str], uuid.UUID] = {}
         for curriculum in pools.CURRICULA:
-            curriculum_id = self.row(
+            adopted_on = date(int(curriculum.version[:4]), 3, 1)
+            retired_on = (
+                date.fromisoformat(curriculum.retired_on) if curriculum.retired_on else None
+            )
+            curriculum_id = self.spare_row(
                 "curriculum",
                 code=curriculum.code,
                 version=curriculum.version,
@@ -278,12 +300,14 @@ class _Builder:
                 kind=curriculum.kind,
                 country=_country(curriculum.country) if curriculum.country else None,
                 owner_agency_id=agency_ids.get(curriculum.owner_acronym or ""),
-                status="adopted",
-                adopted_on=date(int(curriculum.version[:4]), 3, 1),
-                retired_on=None,
+                status="retired" if retired_on else "adopted",
+                adopted_on=adopted_on,
+                retired_on=retired_on,
             )
+            if curriculum.kind == "joint":
+                self.joint_versions.append((adopted_on, []))
             for position, module in enumerate(curriculum.modules):
-                module_id = self.row(
+                module_id = self.spare_row(
                     "module",
                     curriculum_id=curriculum_id,
                     code=module.code,
@@ -294,23 +318,31 @@ class _Builder:
                     assessment_method="written test" if position % 2 else "practical exercise",
                     position=position,
                 )
-                module_ids[module.code] = module_id
                 if curriculum.kind == "joint":
-                    self.joint_modules.append(module_id)
+                    joint_modules[(curriculum.version, module.code)] = module_id
+                    self.joint_versions[-1][1].append(module_id)
+                else:
+                    national_modules[module.code] = module_id
                 for competency in module.competencies:
-                    self.row(
+                    self.spare_row(
                         "module_competency",
                         module_id=module_id,
                         competency_id=competency_ids[competency],
                     )
+        self.joint_versions.sort(key=lambda version: version[0])
         for mapping in pools.MAPPINGS:
-            self.row(
+            self.spare_row(
                 "module_mapping",
-                national_module_id=module_ids[mapping.national_module],
-                joint_module_id=module_ids[mapping.joint_module],
+                national_module_id=national_modules[mapping.national_module],
+                joint_module_id=joint_modules[(mapping.joint_version, mapping.joint_module)],
                 equivalence=mapping.equivalence,
                 note=mapping.note,
             )
+
+    def joint_modules(self, start: date) -> list[uuid.UUID]:
+        """Modules of the joint curriculum in force when an exercise starts."""
+        in_force = [modules for adopted_on, modules in self.joint_versions if adopted_on <= start]
+        return in_force[-1] if in_force else self.joint_versions[0][1]
 
     def people(self, count: int) -> None:
         crossings = {
@@ -410,9 +442,14 @@ class _Builder:
             excused_in_denominator=False,
             post_test_pass_mark=pass_mark,
         )
-        modules = rng.sample(self.joint_modules, k=rng.randint(2, 4))
+        in_force = self.joint_modules(start)
+        modules = rng.sample(in_force[:_DRAWN_JOINT_MODULES], k=rng.randint(2, 4))
         for module_id in modules:
             self.row("exercise_module", exercise_id=exercise_id, module_id=module_id)
+        for module_id in in_force[_DRAWN_JOINT_MODULES:]:
+            if zlib.crc32(f"{code} {module_id}".encode()) % 3 == 0:
+                self.spare_row("exercise_module", exercise_id=exercise_id, module_id=module_id)
+                modules.append(module_id)
         trainers = rng.sample(self.senior, k=min(2, len(self.senior)))
         sessions = self.sessions(exercise_id, start, end, modules, trainers)
         participants = [p for p in self.participants(site.country) if p not in trainers]

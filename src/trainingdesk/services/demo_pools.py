@@ -89,7 +89,10 @@ class ModuleSeed:
 
 @dataclass(frozen=True)
 class CurriculumSeed:
-    """A national or joint curriculum version with its modules."""
+    """A national or joint curriculum version with its modules.
+
+    Adopted on 1 March of the version's year; retired on `retired_on` if given.
+    """
 
     code: str
     title: str
@@ -98,16 +101,18 @@ class CurriculumSeed:
     owner_acronym: str | None
     version: str
     modules: tuple[ModuleSeed, ...]
+    retired_on: str | None = None
 
 
 @dataclass(frozen=True)
 class MappingSeed:
-    """How far a national module covers a joint module."""
+    """How far a national module covers a module of a version of the joint curriculum."""
 
     national_module: str
     joint_module: str
     equivalence: str
     note: str
+    joint_version: str = "2013.1"
 
 
 _n = NamePart
@@ -432,6 +437,10 @@ _ABP_MODULES: tuple[ModuleSeed, ...] = (
        ("FAID",),
        ("Apply basic life-saving measures to a casualty",
         "Organise the evacuation of an injured colleague to the nearest clinic")),
+    _m("ABP-109", "Mine and explosive hazard awareness", "آگاهی از ماین و مواد منفجره", 8,
+       ("PTRL",),
+       ("Recognise signs of mines and unexploded ordnance along patrol routes",
+        "Mark and report a suspected hazard without approaching it")),
 )
 
 _ACD_MODULES: tuple[ModuleSeed, ...] = (
@@ -508,6 +517,10 @@ _FC_MODULES: tuple[ModuleSeed, ...] = (
     _m("FC-406", "Combat first aid", "میدانی ابتدائی طبی امداد", 16, ("FAID",),
        ("Stop bleeding and manage a casualty under field conditions",
         "Prepare a casualty for evacuation")),
+    _m("FC-407", "Weapons handling and marksmanship", "اسلحہ کا استعمال اور نشانہ بازی", 24,
+       ("PTRL",),
+       ("Handle and maintain the service rifle safely",
+        "Qualify on the standard range practice")),
 )
 
 _JBM_MODULES: tuple[ModuleSeed, ...] = (
@@ -550,6 +563,45 @@ _JBM_MODULES: tuple[ModuleSeed, ...] = (
     _m("JBM-10", "First aid in the field", "کمک‌های اولیه در ساحه", 8, ("FAID",),
        ("Provide first aid to travellers and staff at a crossing point",
         "Coordinate emergency evacuation across the border")),
+    _m("JBM-11", "Integrity and anti-corruption at crossing points",
+       "صداقت و مبارزه با فساد در گذرگاه‌های سرحدی", 8, ("INTG",),
+       ("Identify the risks of corruption in clearance and control work",
+        "Apply the joint code of conduct and the reporting channels of both sides")),
+    _m("JBM-12", "Non-intrusive inspection and scanner image analysis",
+       "بازرسی غیرمداخله‌ای و تحلیل تصاویر اسکنر", 12, ("SRCH", "RISK"),
+       ("Read X-ray scanner images of trucks and containers for anomalies",
+        "Share scanner findings with the counterpart office in the agreed format")),
+)
+
+# The first joint curriculum, as adopted in 2011: shorter document and risk modules, drug
+# identification without precursors, and no integrity or scanner modules yet.
+_JBM_2011_MODULES: tuple[ModuleSeed, ...] = (
+    _m("JBM-01", "Principles of integrated border management",
+       "اصول مدیریت همه‌جانبه سرحدات", 8, ("XBC",),
+       ("Explain intra-agency, inter-agency and international cooperation",)),
+    _m("JBM-02", "Document examination", "بررسی اسناد", 12, ("DOC",),
+       ("Examine travel and identity documents of both countries",
+        "Detect counterfeit and forged documents")),
+    _m("JBM-03", "Risk analysis", "تحلیل خطر", 12, ("RISK",),
+       ("Apply risk indicators to persons and cargo",)),
+    _m("JBM-04", "Search of persons, vehicles and cargo",
+       "تلاشی اشخاص، وسایط نقلیه و محموله‌ها", 24, ("SRCH",),
+       ("Apply the joint search standard to persons, vehicles and cargo",)),
+    _m("JBM-05", "Narcotics identification", "شناسایی مواد مخدر", 12, ("DRUG",),
+       ("Identify opiates and cannabis products and use field test kits",)),
+    _m("JBM-06", "Human rights in border management", "حقوق بشر در مدیریت سرحدات", 8,
+       ("HRG",),
+       ("Apply human-rights standards at crossing points",)),
+    _m("JBM-07", "Border liaison office procedures", "طرزالعمل‌های دفاتر ارتباط سرحدی", 12,
+       ("BLO", "XBC"),
+       ("Operate a border liaison office communication channel",)),
+    _m("JBM-08", "Customs valuation and tariff classification",
+       "ارزش‌گذاری گمرکی و طبقه‌بندی تعرفه", 16, ("CVT",),
+       ("Classify goods under the Harmonized System",)),
+    _m("JBM-09", "Information sharing", "تبادل معلومات", 8, ("INT", "XBC"),
+       ("Apply the agreed rules for exchanging information with the other side",)),
+    _m("JBM-10", "First aid in the field", "کمک‌های اولیه در ساحه", 8, ("FAID",),
+       ("Provide first aid to travellers and staff at a crossing point",)),
 )
 # fmt: on
 
@@ -563,6 +615,8 @@ CURRICULA: tuple[CurriculumSeed, ...] = (
                    "PK", "PC", "2011.3", _PCA_MODULES),
     CurriculumSeed("PK-FC-BORDER", "Frontier Corps Border Security Course", "national", "PK",
                    "FC-KP", "2012.1", _FC_MODULES),
+    CurriculumSeed("JBM", "Joint Border Management Curriculum", "joint", None, None,
+                   "2011.1", _JBM_2011_MODULES, retired_on="2013-03-01"),
     CurriculumSeed("JBM", "Joint Harmonised Border Management Curriculum", "joint", None, None,
                    "2013.1", _JBM_MODULES),
 )
@@ -586,10 +640,11 @@ MAPPINGS: tuple[MappingSeed, ...] = (
     MappingSeed("ACD-203", "JBM-08", "full", "Valuation part of the joint module."),
     MappingSeed("ACD-204", "JBM-03", "full", "Selectivity and profiling for cargo."),
     MappingSeed("ACD-205", "JBM-04", "partial", "Cargo only; no search of persons."),
-    MappingSeed("ACD-206", "JBM-01", "none", "Integrity is not part of the joint curriculum "
-                "2013.1."),
+    MappingSeed("ACD-206", "JBM-11", "full", "Same code of conduct and reporting channels."),
     MappingSeed("PCA-301", "JBM-01", "partial", "Legal basis of controls; IBM concept not taught."),
     MappingSeed("PCA-302", "JBM-04", "full", "Includes persons, vehicles and containers."),
+    MappingSeed("PCA-302", "JBM-12", "partial", "Scanner images are read during cargo search; "
+                "no joint format for sharing findings."),
     MappingSeed("PCA-303", "JBM-08", "full", "Equivalent content under the Pakistan Customs "
                 "Tariff."),
     MappingSeed("PCA-304", "JBM-05", "full", "Includes precursor control."),
@@ -602,6 +657,21 @@ MAPPINGS: tuple[MappingSeed, ...] = (
     MappingSeed("FC-404", "JBM-05", "partial", "Narcotics only; precursors not covered."),
     MappingSeed("FC-405", "JBM-06", "full", "Covers the joint learning objectives."),
     MappingSeed("FC-406", "JBM-10", "full", "Longer than the joint module."),
+    # Against the 2011 joint curriculum, kept for the record of what was mapped then.
+    MappingSeed("ABP-103", "JBM-04", "partial", "Persons and vehicles only; no cargo search.",
+                "2011.1"),
+    MappingSeed("ABP-104", "JBM-02", "full", "Same content.", "2011.1"),
+    MappingSeed("ABP-105", "JBM-05", "full", "Same narcotics and field tests.", "2011.1"),
+    MappingSeed("ABP-106", "JBM-06", "full", "Covers the joint learning objectives.", "2011.1"),
+    MappingSeed("PCA-301", "JBM-01", "partial", "Legal basis of controls only.", "2011.1"),
+    MappingSeed("PCA-302", "JBM-04", "full", "Includes persons, vehicles and containers.",
+                "2011.1"),
+    MappingSeed("PCA-303", "JBM-08", "full", "Equivalent content under the Pakistan Customs "
+                "Tariff.", "2011.1"),
+    MappingSeed("PCA-304", "JBM-05", "full", "Includes precursor control.", "2011.1"),
+    MappingSeed("PCA-305", "JBM-03", "full", "Same risk indicators.", "2011.1"),
+    MappingSeed("ABP-108", "JBM-10", "full", "Longer than the joint module.", "2011.1"),
+    MappingSeed("FC-406", "JBM-10", "full", "Longer than the joint module.", "2011.1"),
 )
 # fmt: on
 

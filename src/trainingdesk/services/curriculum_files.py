@@ -1,0 +1,281 @@
+"""A curriculum version to and from the file academies exchange (`domain.curriculum_file`).
+
+Reading and writing the file are the business of `importing` and `reports`; here the file's
+codes are matched with the database: the owner agency, the competencies of the catalogue
+and the modules at the other end of each crosswalk link.
+"""
+
+import contextlib
+import os
+import tempfile
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import aliased
+
+from trainingdesk.domain.curriculum_file import (
+    COMPETENCIES,
+    HEADING_LABELS,
+    CurriculumFile,
+    FileLink,
+    FileModule,
+    link_columns,
+)
+from trainingdesk.domain.enums import CurriculumKind
+from trainingdesk.domain.records import CurriculumDraft, ModuleDraft
+from trainingdesk.importing.curriculum_file import CurriculumFileInvalid
+from trainingdesk.importing.report import RowError
+from trainingdesk.storage.models import (
+    Agency,
+    Competency,
+    Curriculum,
+    Module,
+    ModuleCompetency,
+    ModuleMapping,
+)
+from trainingdesk.storage.unit_of_work import UnitOfWork
+
+
+def file_content(uow: UnitOfWork, curriculum_id: uuid.UUID) -> CurriculumFile:
+    """The curriculum with its live modules, their competencies and their live links."""
+    curriculum = uow.curricula.require(curriculum_id)
+    owner = (
+        uow.agencies.require_including_deleted(curriculum.owner_agency_id)
+        if curriculum.owner_agency_id is not None
+        else None
+    )
+    modules = uow.modules.where(
+        Module.curriculum_id == curriculum.id, order_by=(Module.position, Module.code)
+    )
+    codes = _competency_codes(uow, [module.id for module in modules])
+    return CurriculumFile(
+        curriculum=CurriculumDraft(
+            code=curriculum.code,
+            version=curriculum.version,
+            title=curriculum.title,
+            kind=curriculum.kind,
+            country=curriculum.country,
+            status=curriculum.status,
+            adopted_on=curriculum.adopted_on,
+            retired_on=curriculum.retired_on,
+        ),
+        owner_acronym=owner.acronym if owner is not None else "",
+        modules=tuple(
+            FileModule(
+                ModuleDraft(
+                    code=module.code,
+                    title_en=module.title_en,
+                    title_local=module.title_local,
+                    hours=module.hours,
+                    objectives=module.objectives,
+                    assessment_method=module.assessment_method,
+                ),
+                tuple(codes.get(module.id, ())),
+            )
+            for module in modules
+        ),
+        links=_links(uow, curriculum),
+    )
+
+
+def _competency_codes(uow: UnitOfWork, module_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[str]]:
+    query = (
+        select(ModuleCompetency.module_id, Competency.code)
+        .join(Competency, Competency.id == ModuleCompetency.competency_id)
+        .where(
+            ModuleCompetency.module_id.in_(module_ids),
+            ModuleCompetency.deleted_at.is_(None),
+            Competency.deleted_at.is_(None),
+        )
+        .order_by(Competency.code)
+    )
+    codes: dict[uuid.UUID, list[str]] = {}
+    for module_id, code in uow.session.execute(query):
+        codes.setdefault(module_id, []).append(code)
+    return codes
+
+
+def _links(uow: UnitOfWork, curriculum: Curriculum) -> tuple[FileLink, ...]:
+    """Links of the curriculum's modules to live modules of live curricula on the other side."""
+    national = curriculum.kind is CurriculumKind.NATIONAL
+    mine, other = aliased(Module, name="mine"), aliased(Module, name="other")
+    other_curriculum = aliased(Curriculum, name="other_curriculum")
+    own_end = ModuleMapping.national_module_id if national else ModuleMapping.joint_module_id
+    other_end = ModuleMapping.joint_module_id if national else ModuleMapping.national_module_id
+    query = (
+        select(
+            mine.code,
+            other_curriculum.code,
+            other_curriculum.version,
+            other.code,
+            ModuleMapping.equivalence,
+            ModuleMapping.note,
+        )
+        .join(mine, mine.id == own_end)
+        .join(other, other.id == other_end)
+        .join(other_curriculum, other_curriculum.id == other.curriculum_id)
+        .where(
+            mine.curriculum_id == curriculum.id,
+            mine.deleted_at.is_(None),
+            other.deleted_at.is_(None),
+            other_curriculum.deleted_at.is_(None),
+            ModuleMapping.deleted_at.is_(None),
+        )
+        .order_by(
+            mine.position,
+            mine.code,
+            other_curriculum.code,
+            other_curriculum.version,
+            other.position,
+        )
+    )
+    return tuple(FileLink(*row) for row in uow.session.execute(query))
+
+
+def add_from_file(uow: UnitOfWork, content: CurriculumFile, name: str) -> Curriculum:
+    """Stage the file's curriculum, modules, competencies and links (not committed).
+
+    `CurriculumFileInvalid` names each agency, competency or linked module the database
+    does not have, with its row and column; nothing is staged then.
+    """
+    errors: list[RowError] = []
+    owner_id = _owner(uow, content, errors)
+    catalogue = {
+        code.casefold(): competency_id
+        for competency_id, code in uow.session.execute(
+            select(Competency.id, Competency.code).where(Competency.deleted_at.is_(None))
+        )
+    }
+    for module in content.modules:
+        for code in module.competencies:
+            if code.casefold() not in catalogue:
+                known = ", ".join(sorted(code.upper() for code in catalogue)) or "none yet"
+                message = f"no competency {code} in the catalogue (it has {known})"
+                errors.append(RowError(module.row, COMPETENCIES, code, message))
+    others = _other_modules(uow, content, errors)
+    if errors:
+        raise CurriculumFileInvalid(name, errors)
+    draft = content.curriculum
+    curriculum = uow.curricula.add(
+        Curriculum(
+            id=uuid.uuid4(),
+            code=draft.code,
+            version=draft.version,
+            title=draft.title,
+            kind=draft.kind,
+            country=draft.country,
+            owner_agency_id=owner_id,
+            status=draft.status,
+            adopted_on=draft.adopted_on,
+            retired_on=draft.retired_on,
+        )
+    )
+    module_ids: dict[str, uuid.UUID] = {}
+    for position, module in enumerate(content.modules):
+        row = uow.modules.add(
+            Module(
+                id=uuid.uuid4(),
+                curriculum_id=curriculum.id,
+                position=position,
+                code=module.draft.code,
+                title_en=module.draft.title_en,
+                title_local=module.draft.title_local,
+                hours=module.draft.hours,
+                objectives=module.draft.objectives,
+                assessment_method=module.draft.assessment_method,
+            )
+        )
+        module_ids[module.draft.code.casefold()] = row.id
+        for code in module.competencies:
+            uow.module_competencies.add(
+                ModuleCompetency(
+                    id=uuid.uuid4(), module_id=row.id, competency_id=catalogue[code.casefold()]
+                )
+            )
+    national = draft.kind is CurriculumKind.NATIONAL
+    for link, other_id in zip(content.links, others, strict=True):
+        own_id = module_ids[link.module_code.casefold()]
+        uow.mappings.add(
+            ModuleMapping(
+                id=uuid.uuid4(),
+                national_module_id=own_id if national else other_id,
+                joint_module_id=other_id if national else own_id,
+                equivalence=link.equivalence,
+                note=link.note,
+            )
+        )
+    return curriculum
+
+
+def _owner(uow: UnitOfWork, content: CurriculumFile, errors: list[RowError]) -> uuid.UUID | None:
+    acronym = content.owner_acronym.strip()
+    if not acronym:
+        return None
+    conditions = [func.upper(Agency.acronym) == acronym.upper()]
+    if content.curriculum.country is not None:
+        conditions.append(Agency.country == content.curriculum.country)
+    agency = uow.agencies.find_one(*conditions)
+    if agency is None:
+        errors.append(
+            RowError(
+                content.rows.get("owner", 0),
+                HEADING_LABELS["owner"],
+                acronym,
+                f"no agency {acronym} here; add it to the agencies or leave the cell empty",
+            )
+        )
+        return None
+    return agency.id
+
+
+def _other_modules(
+    uow: UnitOfWork, content: CurriculumFile, errors: list[RowError]
+) -> list[uuid.UUID]:
+    """The module at the other end of each link, in the links' order."""
+    kind = content.curriculum.kind
+    wanted = CurriculumKind.JOINT if kind is CurriculumKind.NATIONAL else CurriculumKind.NATIONAL
+    columns = link_columns(kind)
+    found: list[uuid.UUID] = []
+    for link in content.links:
+        curriculum = uow.curricula.find_one(
+            func.upper(Curriculum.code) == link.curriculum_code.upper(),
+            Curriculum.version == link.curriculum_version,
+        )
+        if curriculum is None or curriculum.kind is not wanted:
+            name = f"{link.curriculum_code} version {link.curriculum_version}"
+            message = (
+                f"no {wanted.value} curriculum {name} here"
+                if curriculum is None
+                else f"{name} is a {curriculum.kind.value} curriculum, not a {wanted.value} one"
+            )
+            errors.append(RowError(link.row, columns.curriculum, link.curriculum_code, message))
+            continue
+        module = uow.modules.find_one(
+            Module.curriculum_id == curriculum.id,
+            func.upper(Module.code) == link.other_module_code.upper(),
+        )
+        if module is None:
+            message = (
+                f"{curriculum.code} {curriculum.version} has no module {link.other_module_code}"
+            )
+            errors.append(RowError(link.row, columns.module, link.other_module_code, message))
+            continue
+        found.append(module.id)
+    return found
+
+
+@contextlib.contextmanager
+def replacing(target: Path) -> Iterator[Path]:
+    """A temporary file beside `target` that replaces it only once fully written."""
+    handle, name = tempfile.mkstemp(
+        prefix=f".{target.stem}-", suffix=target.suffix, dir=target.parent
+    )
+    os.close(handle)
+    partial = Path(name)
+    try:
+        yield partial
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
