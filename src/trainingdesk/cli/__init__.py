@@ -14,6 +14,7 @@ from typing import Any, NoReturn, TextIO
 from trainingdesk import __version__
 from trainingdesk.cli import attendance as attendance_commands
 from trainingdesk.cli import certificates as certificate_commands
+from trainingdesk.cli import curricula as curriculum_commands
 from trainingdesk.cli import people_files
 from trainingdesk.cli import report as report_commands
 from trainingdesk.domain.calendars import format_solar_hijri_numeric
@@ -132,6 +133,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_attendance_commands(commands)
     _add_certificate_commands(commands)
+    curricula = commands.add_parser(
+        "curricula", help="national and joint curricula, the crosswalk, curriculum files"
+    ).add_subparsers(dest="action", metavar="ACTION", required=True)
+    curriculum_commands.add_commands(curricula, Command)
     reports = commands.add_parser("report", help="reports for donors").add_subparsers(
         dest="action", metavar="ACTION", required=True
     )
