@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         self.people = PeopleView(services, editing)
         self.certificates = CertificatesView(services, self.show_error)
         self.reports = DonorReportView(services, self.show_error)
-        self.curricula = CurriculaView(services.curricula)
+        self.curricula = CurriculaView(services, editing, self.show_error)
         self.dashboard = DashboardView(
             services.dashboard,
             self.show_people,
@@ -146,6 +146,10 @@ class MainWindow(QMainWindow):
             action = view_menu.addAction(f"&{number + 1} {name}")
             action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
             action.triggered.connect(lambda _=False, row=number: self.navigation.setCurrentRow(row))
+        view_menu.addSeparator()
+        record = view_menu.addAction("&Competency record of the selected person")
+        record.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        record.triggered.connect(lambda _=False: self.show_competency_record())
         certificates_menu = self.menuBar().addMenu("&Certificates")
         self._action(
             certificates_menu.addAction("&Issue for an exercise…"),
@@ -184,6 +188,12 @@ class MainWindow(QMainWindow):
         self.attendance.open_exercise(exercise_id)
         self.navigation.setCurrentRow(SCREENS.index("Attendance"))
         self.attendance.table.setFocus()
+
+    def show_competency_record(self) -> None:
+        """View > Competency record: the Curricula screen on the person selected under People."""
+        person = self.people.selected_person()
+        self.navigation.setCurrentRow(SCREENS.index("Curricula"))
+        self.curricula.show_competency_record(person.id if person else None)
 
     def show_certificates(self, status: CertificateStatus | None = None) -> CertificatesView:
         """Switch to the certificate register, showing every certificate or those of a status."""
