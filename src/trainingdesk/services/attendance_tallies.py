@@ -7,31 +7,89 @@ report after a day of marking recounts one exercise, not the programme.
 
 import uuid
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import (
+    ColumnElement,
     Connection,
+    Float,
     Select,
+    and_,
     bindparam,
     case,
+    cast,
     delete,
     distinct,
     func,
     insert,
+    or_,
     select,
     update,
 )
 
-from trainingdesk.domain.enums import AttendanceStatus
+from trainingdesk.domain.enums import AttendanceStatus, EnrolmentStatus
 from trainingdesk.storage.models import (
+    Assessment,
     AttendanceMark,
     AttendanceTally,
+    Enrolment,
     StaleAttendanceTally,
     TrainingSession,
 )
+from trainingdesk.storage.unit_of_work import UnitOfWork
 
 _ATTENDED = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
+# Shares and scores are compared as `domain.completion` compares them.
+TOLERANCE = 1e-9
 # Well under SQLite's and PostgreSQL's limits on bound parameters per statement.
 _CHUNK = 1000
+
+
+def bring_up_to_date(uow: UnitOfWork, exercises: Select[uuid.UUID]) -> bool:
+    """Recount the stale tallies among `exercises`, committed, before a report reads them.
+
+    Ends the unit of work's transaction so far (it must only have read). Returns whether
+    anything was recounted; nothing is written when nothing changed, so that reports of a
+    database whose tallies are up to date never write.
+    """
+    if not any_stale(uow.session.connection(), exercises):
+        return False
+    # The recount must begin its own transaction: on SQLite a transaction that has read
+    # cannot start writing once another connection has written.
+    uow.commit()
+    refresh_tallies(uow.session.connection(), exercises)
+    uow.commit()
+    return True
+
+
+def completes_exercise(rule: Any, sessions: ColumnElement[int]) -> ColumnElement[bool]:
+    """Whether an enrolment completed its exercise: `domain.completion.evaluate` in SQL.
+
+    `rule` has the exercise's rule as columns (`min_attendance_share`,
+    `late_counts_as_present`, `excused_in_denominator`, `post_test_pass_mark`: the
+    `Exercise` model or a subquery of them) and `sessions` counts its live sessions. The
+    query joins `Enrolment`, `AttendanceTally` (outer) and `Assessment` (outer).
+    """
+    tally = AttendanceTally
+    present = func.coalesce(tally.present, 0)
+    late = func.coalesce(tally.late, 0)
+    excused = func.coalesce(tally.excused, 0)
+    attended = present + case((rule.late_counts_as_present, late), else_=0)
+    counted = sessions - case((rule.excused_in_denominator, 0), else_=excused)
+    share = cast(attended, Float) / func.nullif(counted, 0)
+    return and_(
+        Enrolment.status == EnrolmentStatus.ENROLLED,
+        sessions > 0,
+        counted > 0,
+        share + TOLERANCE >= rule.min_attendance_share,
+        or_(
+            rule.post_test_pass_mark.is_(None),
+            and_(
+                Assessment.post_test.is_not(None),
+                Assessment.post_test + TOLERANCE >= rule.post_test_pass_mark,
+            ),
+        ),
+    )
 
 
 def any_stale(connection: Connection, exercises: Select[uuid.UUID]) -> bool:

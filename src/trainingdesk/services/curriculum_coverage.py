@@ -10,15 +10,12 @@ from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy import (
-    Float,
     Select,
     and_,
     case,
-    cast,
     distinct,
     func,
     null,
-    or_,
     select,
 )
 
@@ -32,18 +29,17 @@ from trainingdesk.domain.crosswalk import (
     build_crosswalk,
 )
 from trainingdesk.domain.enums import (
-    AttendanceStatus,
     Country,
     CurriculumKind,
     CurriculumStatus,
-    EnrolmentStatus,
     Role,
 )
 from trainingdesk.domain.errors import Conflict, NotFound
+from trainingdesk.services.attendance_tallies import bring_up_to_date, completes_exercise
 from trainingdesk.storage.models import (
     Agency,
     Assessment,
-    AttendanceMark,
+    AttendanceTally,
     Curriculum,
     Enrolment,
     Exercise,
@@ -57,7 +53,6 @@ from trainingdesk.storage.unit_of_work import UnitOfWork
 
 NO_AGENCY = "No agency recorded"
 # The tolerance of domain.completion.evaluate, so that SQL and Python round alike.
-_TOLERANCE = 1e-9
 _SIDE_NAMES = {Country.AF: "an Afghan", Country.PK: "a Pakistani"}
 _COUNTRY_ORDER = {Country.AF: 0, Country.PK: 1, Country.OTHER: 2, None: 3}
 _VERSION_PART = re.compile(r"\d+|\D+")
@@ -192,10 +187,9 @@ def deliveries(
 def completed_participations() -> Select[uuid.UUID, uuid.UUID]:
     """(exercise, person) of every participant who completed a live exercise.
 
-    The SQL twin of `AttendanceService.completion` with `eligible_for_certificate`, term by
-    term as `domain.completion.evaluate` has them: live participants still enrolled, live
-    marks of live sessions, unmarked sessions counted as not attended, the post-test pass
-    mark if the exercise has one.
+    The SQL twin of `AttendanceService.completion` with `eligible_for_certificate`:
+    `attendance_tallies.completes_exercise` over the tallies, which the caller brings up
+    to date first (`bring_up_to_date`).
     """
     held = (
         select(TrainingSession.exercise_id, func.count().label("sessions"))
@@ -203,36 +197,16 @@ def completed_participations() -> Select[uuid.UUID, uuid.UUID]:
         .group_by(TrainingSession.exercise_id)
         .subquery("held")
     )
-    status = AttendanceMark.status
-    tally = (
-        select(
-            TrainingSession.exercise_id,
-            AttendanceMark.person_id,
-            func.count().filter(status == AttendanceStatus.PRESENT).label("present"),
-            func.count().filter(status == AttendanceStatus.LATE).label("late"),
-            func.count().filter(status == AttendanceStatus.EXCUSED).label("excused"),
-        )
-        .join(AttendanceMark, AttendanceMark.session_id == TrainingSession.id)
-        .where(TrainingSession.deleted_at.is_(None), AttendanceMark.deleted_at.is_(None))
-        .group_by(TrainingSession.exercise_id, AttendanceMark.person_id)
-        .subquery("tally")
-    )
-    present = func.coalesce(tally.c.present, 0)
-    late = func.coalesce(tally.c.late, 0)
-    excused = func.coalesce(tally.c.excused, 0)
-    attended = present + case((Exercise.late_counts_as_present, late), else_=0)
-    counted = held.c.sessions - case((Exercise.excused_in_denominator, 0), else_=excused)
-    share = cast(attended, Float) / func.nullif(counted, 0)
     return (
         select(Enrolment.exercise_id, Enrolment.person_id)
         .join(Exercise, Exercise.id == Enrolment.exercise_id)
         .join(held, held.c.exercise_id == Enrolment.exercise_id)
         .join(Person, Person.id == Enrolment.person_id)
         .outerjoin(
-            tally,
+            AttendanceTally,
             and_(
-                tally.c.exercise_id == Enrolment.exercise_id,
-                tally.c.person_id == Enrolment.person_id,
+                AttendanceTally.exercise_id == Enrolment.exercise_id,
+                AttendanceTally.person_id == Enrolment.person_id,
             ),
         )
         .outerjoin(
@@ -246,48 +220,44 @@ def completed_participations() -> Select[uuid.UUID, uuid.UUID]:
         .where(
             Enrolment.deleted_at.is_(None),
             Enrolment.role == Role.PARTICIPANT,
-            Enrolment.status == EnrolmentStatus.ENROLLED,
             Exercise.deleted_at.is_(None),
             Person.deleted_at.is_(None),
-            counted > 0,
-            share + _TOLERANCE >= Exercise.min_attendance_share,
-            or_(
-                Exercise.post_test_pass_mark.is_(None),
-                and_(
-                    Assessment.post_test.is_not(None),
-                    Assessment.post_test + _TOLERANCE >= Exercise.post_test_pass_mark,
-                ),
-            ),
+            completes_exercise(Exercise, held.c.sessions),
         )
     )
 
 
 def count_agency_coverage(uow: UnitOfWork, joint_id: uuid.UUID | None) -> AgencyCoverage:
-    """Per agency: officers who completed any exercise, and which joint modules they did."""
+    """Per agency: officers who completed any exercise, and which joint modules they did.
+
+    Ends the unit of work's transaction so far, to recount changed attendance first.
+    """
+    bring_up_to_date(uow, select(Exercise.id))
     joint = joint_curriculum(uow, joint_id)
     modules = modules_of(uow, [joint.id])
     module_ids = [module.id for module in modules]
     done = completed_participations().subquery("done")
+    # Which exercises delivered which of these modules: a small set, looked up in memory,
+    # rather than one search of exercise_module per module for each of 200,000 enrolments.
+    delivered = (
+        select(ExerciseModule.exercise_id, ExerciseModule.module_id)
+        .where(ExerciseModule.deleted_at.is_(None), ExerciseModule.module_id.in_(module_ids))
+        .cte("delivered")
+        .prefix_with("MATERIALIZED")
+    )
     per_person = (
         select(
             done.c.person_id,
-            func.count(distinct(ExerciseModule.module_id)).label("modules"),
+            func.count(distinct(delivered.c.module_id)).label("modules"),
             *(
-                func.max(case((ExerciseModule.module_id == module_id, 1), else_=0)).label(
+                func.max(case((delivered.c.module_id == module_id, 1), else_=0)).label(
                     f"module_{index}"
                 )
                 for index, module_id in enumerate(module_ids)
             ),
         )
         .select_from(done)
-        .outerjoin(
-            ExerciseModule,
-            and_(
-                ExerciseModule.exercise_id == done.c.exercise_id,
-                ExerciseModule.deleted_at.is_(None),
-                ExerciseModule.module_id.in_(module_ids),
-            ),
-        )
+        .outerjoin(delivered, delivered.c.exercise_id == done.c.exercise_id)
         .group_by(done.c.person_id)
         .subquery("per_person")
     )

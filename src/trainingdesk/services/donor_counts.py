@@ -28,7 +28,6 @@ from sqlalchemy import (
     Uuid,
     and_,
     case,
-    cast,
     distinct,
     exists,
     func,
@@ -51,13 +50,17 @@ from trainingdesk.domain.enums import (
     AttendanceStatus,
     CertificateStatus,
     Country,
-    EnrolmentStatus,
     ExerciseStatus,
     KeyArea,
     Role,
     Sex,
 )
-from trainingdesk.services.attendance_tallies import any_stale, refresh_tallies
+from trainingdesk.services.attendance_tallies import (
+    TOLERANCE,
+    any_stale,
+    bring_up_to_date,
+    completes_exercise,
+)
 from trainingdesk.storage.models import (
     Agency,
     Assessment,
@@ -73,6 +76,7 @@ from trainingdesk.storage.models import (
     Site,
     TrainingSession,
 )
+from trainingdesk.storage.unit_of_work import UnitOfWork
 
 # progress(message, done, total): raising from it cancels the report.
 Progress = Callable[[str, int, int], None]
@@ -80,7 +84,6 @@ Progress = Callable[[str, int, int], None]
 NO_AGENCY = "No agency recorded"
 _ATTENDED = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
 # The tolerance of domain.completion.evaluate, so that SQL and Python round alike.
-_TOLERANCE = 1e-9
 _STEPS = 5
 
 # An id as the driver returns it when SQLAlchemy is told not to convert it (hex text on
@@ -160,18 +163,16 @@ class ReportCounter:
         """The session's connection of the moment: Core statements, no ORM result processing."""
         return self.session.connection()
 
-    def tallies_stale(self) -> bool:
-        """Whether marks of exercises in scope changed since their tallies were counted."""
-        return any_stale(self.connection, select(Exercise.id).where(*self.conditions))
+    def bring_tallies_up_to_date(self, uow: UnitOfWork) -> None:
+        """Recount the attendance of the exercises in scope whose marks changed.
 
-    def refresh_tallies(self) -> None:
-        """Recount the stale attendance tallies of the exercises in scope.
-
-        Must begin a transaction, which the caller commits (see `refresh_tallies`).
+        Ends the transaction so far: call it before anything else is counted.
         """
-        if self.progress is not None:
-            self.progress("Recounting the attendance of changed exercises", 0, _STEPS)
-        refresh_tallies(self.connection, select(Exercise.id).where(*self.conditions))
+        scope = select(Exercise.id).where(*self.conditions)
+        if any_stale(self.connection, scope):
+            if self.progress is not None:
+                self.progress("Recounting the attendance of changed exercises", 0, _STEPS)
+            bring_up_to_date(uow, scope)
 
     def report(self, message: str) -> None:
         self.step += 1
@@ -300,25 +301,6 @@ class ReportCounter:
         tally = AttendanceTally
         present = func.coalesce(tally.present, 0)
         late = func.coalesce(tally.late, 0)
-        excused = func.coalesce(tally.excused, 0)
-        total = rules.c.sessions
-        # domain.completion.attendance_share and evaluate, term by term.
-        attended = present + case((rules.c.late_counts_as_present, late), else_=0)
-        counted = total - case((rules.c.excused_in_denominator, 0), else_=excused)
-        share = cast(attended, Float) / func.nullif(counted, 0)
-        completed = and_(
-            Enrolment.status == EnrolmentStatus.ENROLLED,
-            total > 0,
-            counted > 0,
-            share + _TOLERANCE >= rules.c.min_attendance_share,
-            or_(
-                rules.c.post_test_pass_mark.is_(None),
-                and_(
-                    Assessment.post_test.is_not(None),
-                    Assessment.post_test + _TOLERANCE >= rules.c.post_test_pass_mark,
-                ),
-            ),
-        )
         return (
             select(
                 Enrolment.exercise_id,
@@ -327,7 +309,7 @@ class ReportCounter:
                 people.c.sex,
                 people.c.agency_id,
                 case((present + late > 0, 1), else_=0),
-                case((completed, 1), else_=0),
+                case((completes_exercise(rules.c, rules.c.sessions), 1), else_=0),
                 func.coalesce(tally.days, 0),
                 Assessment.pre_test,
                 Assessment.post_test,
@@ -439,7 +421,7 @@ class ReportCounter:
                 func.count().filter(both),
                 func.coalesce(func.sum(case((both, p.post_test - p.pre_test))), 0.0),
                 func.count().filter(marked),
-                func.count().filter(and_(marked, p.post_test + _TOLERANCE >= p.pass_mark)),
+                func.count().filter(and_(marked, p.post_test + TOLERANCE >= p.pass_mark)),
                 func.count(p.satisfaction),
                 func.coalesce(func.sum(p.satisfaction), 0),
             )

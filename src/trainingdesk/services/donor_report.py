@@ -42,12 +42,7 @@ class DonorReportService:
             counter = ReportCounter(
                 session, scope, project.id if project else None, site_id, progress
             )
-            if counter.tallies_stale():
-                # The recount must begin its own transaction: on SQLite a transaction that
-                # has read cannot start writing once another connection has written.
-                uow.commit()
-                counter.refresh_tallies()
-                uow.commit()
+            counter.bring_tallies_up_to_date(uow)
             figures = counter.figures()
             header = ReportHeader(
                 generated_on=today or date.today(),
