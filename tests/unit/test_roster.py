@@ -2,7 +2,6 @@
 
 import csv
 import random
-import time
 import uuid
 from datetime import date
 from pathlib import Path
@@ -519,7 +518,8 @@ def test_binary_garbage_renamed_csv_is_refused(tmp_path: Path) -> None:
         read_table(path)
 
 
-def test_a_hundred_thousand_rows_are_read_in_a_few_seconds(tmp_path: Path) -> None:
+def test_a_hundred_thousand_rows_are_read(tmp_path: Path) -> None:
+    """Their speed is measured by benchmarks/roster_import.py, not asserted here."""
     rng = random.Random(2013)
     given = ["Mohammad", "Ahmad", "Gul Agha", "Fatima", "Abdul Rahman", "Bilal", "Ayesha"]
     family = ["Karimi", "Noori", "Ahmadzai", "Khan", "Afridi", "Qureshi"]
@@ -534,15 +534,12 @@ def test_a_hundred_thousand_rows_are_read_in_a_few_seconds(tmp_path: Path) -> No
     path = tmp_path / "big.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
-    started = time.perf_counter()
     sheet = read_table(path)
     rows = read_roster(sheet, propose_mapping(sheet.headers), AGENCIES)
-    elapsed = time.perf_counter() - started
 
     assert len(rows) == 100_000
     assert all(row.draft is not None for row in rows)
     assert rows[-1].row == 100_001
-    assert elapsed < 15, f"{elapsed:.1f} s"
 
 
 # ----------------------------------------------------------------------- samples
