@@ -11,4 +11,4 @@ echo "== ruff";          "$BIN/ruff" check src tests benchmarks
                          "$BIN/ruff" format --check src tests benchmarks
 echo "== mypy";          "$BIN/mypy"
 echo "== import layers"; "$BIN/lint-imports"
-echo "== pytest";        "$BIN/pytest" "$@"
+echo "== pytest";        "$BIN/pytest" --durations=15 "$@"
