@@ -128,7 +128,9 @@ def test_a_curriculum_exported_and_imported_as_a_new_version(copy: Path, tmp_pat
     )
     text = csv.read_text(encoding="utf-8-sig")
     csv.write_text(
-        text.replace("Version,2012.1", "Version,2014.1").replace("Status,adopted", "Status,draft"),
+        text.replace("Version,2012.1", "Version,2014.1")
+        .replace("Status,adopted", "Status,draft")
+        .replace("Adopted on,2012-03-01", "Adopted on,"),
         encoding="utf-8-sig",
     )
     run = trainingdesk("--db", str(copy), "curricula", "import", str(csv))
@@ -140,6 +142,64 @@ def test_a_curriculum_exported_and_imported_as_a_new_version(copy: Path, tmp_pat
     assert ("AF-ABP-BASIC", "2014.1", "draft") in {
         (c["code"], c["version"], c["status"]) for c in listed
     }
+
+
+def test_links_to_a_curriculum_not_here_are_left_out_with_a_note(
+    copy: Path, tmp_path: Path
+) -> None:
+    jbm = tmp_path / "jbm.csv"
+    assert (
+        trainingdesk("--db", str(copy), "curricula", "export", "JBM", "--out", str(jbm)).code == 0
+    )
+    text = jbm.read_text(encoding="utf-8-sig")
+    # A revision of the joint curriculum that names a revision of the ABP course, and the
+    # same competency twice ("DOC, doc").
+    text = (
+        text.replace("Version,2013.1", "Version,2016.1")
+        .replace("AF-ABP-BASIC,2012.1", "AF-ABP-BASIC,2016.1")
+        .replace(",DOC\n", ',"DOC, doc"\n')
+    )
+    assert '"DOC, doc"' in text
+    jbm.write_text(text, encoding="utf-8-sig")
+    run = trainingdesk("--db", str(copy), "curricula", "import", str(jbm))
+    assert run.code == 0, run.err
+    assert run.out.splitlines() == [
+        "Imported JBM 2016.1 (joint, adopted): 12 module(s), 156 hours.",
+        "  8 links to AF-ABP-BASIC 2016.1 left out: that curriculum is not in this database; "
+        "they are made when it is imported.",
+    ]
+
+
+def test_the_competency_catalogue_is_listed_and_grows(copy: Path) -> None:
+    run = trainingdesk("--db", str(copy), "curricula", "competencies")
+    assert run.code == 0, run.err
+    lines = run.out.splitlines()
+    assert lines[-1] == "12 competencies"
+    assert lines[0].split()[0] == "BLO"
+    assert any(line.startswith("DOC ") and "(بررسی اسناد)" in line for line in lines)
+    added = trainingdesk(
+        "--db",
+        str(copy),
+        "curricula",
+        "competencies",
+        "--add",
+        "NII",
+        "Non-intrusive inspection",
+        "--local",
+        "بازرسی غیرمداخله‌ای",
+    )
+    assert added.code == 0, added.err
+    assert added.out.strip() == ("Added NII to the competency catalogue: Non-intrusive inspection.")
+    run = trainingdesk("--db", str(copy), "curricula", "competencies")
+    assert "NII   Non-intrusive inspection (بازرسی غیرمداخله‌ای)" in run.out.splitlines()
+    assert_one_line_error(
+        trainingdesk("--db", str(copy), "curricula", "competencies", "--add", "nii", "Again"),
+        "competency NII is already in the catalogue",
+    )
+    assert_one_line_error(
+        trainingdesk("--db", str(copy), "curricula", "competencies", "--add", "A B", "Two"),
+        "a competency code is one word",
+    )
 
 
 def test_a_file_with_problems_is_listed_row_by_row_and_nothing_is_imported(

@@ -4,11 +4,14 @@ crosswalk, and which joint modules officers have completed, on a real database f
 import re
 import uuid
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 
 from tests import builders
 from tests.conftest import TEST_ACTOR
@@ -23,7 +26,7 @@ from trainingdesk.domain.enums import (
     Equivalence,
     Role,
 )
-from trainingdesk.domain.errors import Conflict, NotFound
+from trainingdesk.domain.errors import Conflict, NotFound, ValidationFailed
 from trainingdesk.domain.records import (
     AssessmentDraft,
     CurriculumDraft,
@@ -56,10 +59,23 @@ def _curriculum(
     status: CurriculumStatus = CurriculumStatus.ADOPTED,
     adopted_on: date | None = None,
 ) -> tuple[CurriculumRecord, dict[str, ModuleRecord]]:
+    """A curriculum with modules; unless given, adopted on 1 March of the version's year and
+    retired two years later, as its status has it."""
     kind = CurriculumKind.JOINT if country is None else CurriculumKind.NATIONAL
+    year = int(version[:4])
+    if status is not CurriculumStatus.DRAFT and adopted_on is None:
+        adopted_on = date(year, 3, 1)
+    retired_on = date(year + 2, 3, 1) if status is CurriculumStatus.RETIRED else None
     curriculum = services.curricula.create(
         CurriculumDraft(
-            code, version, f"{code} {version}", kind, country, status=status, adopted_on=adopted_on
+            code,
+            version,
+            f"{code} {version}",
+            kind,
+            country,
+            status=status,
+            adopted_on=adopted_on,
+            retired_on=retired_on,
         )
     )
     added = {
@@ -124,6 +140,96 @@ def test_moving_skips_deleted_modules_and_leaves_other_curricula_alone(
     assert services.curricula.modules(curriculum.id) == moved
 
 
+def test_undoing_a_deletion_and_a_move_puts_the_modules_back_in_their_order(
+    services: Services,
+) -> None:
+    """The reviewer's sequence: delete a module, move another to the top, undo both."""
+    curriculum, _ = _curriculum(
+        services, "AF-ABP", "2012.1", [(f"ABP-10{n}", 8) for n in range(1, 7)], country=Country.AF
+    )
+    start = services.curricula.modules(curriculum.id)
+    deleted = start[2]
+    services.curricula.delete_module(deleted.id)
+    live = services.curricula.modules(curriculum.id)
+    assert _codes(live) == [(m.code, n) for n, m in enumerate(start[:2] + start[3:])]
+    last = live[-1]
+    services.curricula.move_module(last.id, 0)
+    services.curricula.move_module(last.id, len(live) - 1)  # undo the move
+    assert services.curricula.restore_module(deleted.id).position == 2  # undo the deletion
+    assert services.curricula.modules(curriculum.id) == start
+
+    # Codes out of position order: ABP-106 moved second, then deleted; ABP-102 moved up.
+    services.curricula.move_module(start[-1].id, 1)
+    reference = [m.code for m in services.curricula.modules(curriculum.id)]
+    assert reference[:3] == ["ABP-101", "ABP-106", "ABP-102"]
+    services.curricula.delete_module(start[-1].id)
+    services.curricula.move_module(start[1].id, 0)
+    services.curricula.move_module(start[1].id, 1)
+    services.curricula.restore_module(start[-1].id)
+    after = services.curricula.modules(curriculum.id)
+    assert [m.code for m in after] == reference
+    assert [m.position for m in after] == list(range(len(reference)))
+
+
+def test_a_restored_module_that_was_never_deleted_stays_in_place(services: Services) -> None:
+    curriculum, modules = _curriculum(services, "AF-ABP", "2012.1", [("A", 1), ("B", 1)])
+    before = services.curricula.modules(curriculum.id)
+    assert services.curricula.restore_module(modules["B"].id) == before[1]
+    assert services.curricula.modules(curriculum.id) == before
+
+
+def test_a_module_list_with_competencies_takes_two_queries_however_long(
+    services: Services,
+) -> None:
+    add_catalogue(services)
+    catalogue = {entry.code: entry for entry in services.curricula.competencies()}
+    curriculum, modules = _curriculum(
+        services, "AF-ABP", "2012.1", [(f"ABP-1{n:02}", 8) for n in range(12)], country=Country.AF
+    )
+    services.curricula.set_module_competencies(
+        modules["ABP-100"].id, [catalogue["SRCH"].id, catalogue["DOC"].id]
+    )
+    services.curricula.set_module_competencies(modules["ABP-105"].id, [catalogue["HRG"].id])
+    services.curricula.delete_module(modules["ABP-101"].id)
+    with _statements(services) as run:
+        listed = services.curricula.modules_with_competencies(curriculum.id)
+    assert listed == [
+        (module, services.curricula.module_competencies(module.id))
+        for module in services.curricula.modules(curriculum.id)
+    ]
+    assert [c.code for c in listed[0][1]] == ["DOC", "SRCH"]
+    assert len(run) <= 3, run
+
+
+def test_the_list_of_curricula_takes_one_query_however_many(services: Services) -> None:
+    for n in range(6):
+        _curriculum(services, f"AF-{n}", "2012.1", [("M1", 8), ("M2", 1.5)], country=Country.AF)
+    empty, _ = _curriculum(services, "JBM", "2013.1", [])
+    with _statements(services) as run:
+        found = services.curricula.find()
+    assert len(run) <= 2, run
+    assert found[0] == services.curricula.by_code("JBM") == empty
+    assert (empty.modules, empty.hours) == (0, 0.0)
+    assert {(c.modules, c.hours) for c in found[1:]} == {(2, 9.5)}
+
+
+@contextmanager
+def _statements(services: Services) -> Iterator[list[str]]:
+    """The SELECT statements run inside the block."""
+    run: list[str] = []
+
+    def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if statement.lstrip().upper().startswith("SELECT"):
+            run.append(statement)
+
+    engine = services.database.engine
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield run
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+
 def test_competencies_of_a_module_are_set_and_set_back(services: Services) -> None:
     _, modules = _curriculum(services, "AF-ABP", "2012.1", [("ABP-103", 24)])
     module = modules["ABP-103"]
@@ -152,6 +258,91 @@ def test_competencies_of_a_module_are_set_and_set_back(services: Services) -> No
     with pytest.raises(NotFound):
         services.curricula.set_module_competencies(module.id, [uuid.uuid4()])
     assert len(services.curricula.module_competencies(module.id)) == 2
+
+
+def test_the_catalogue_grows_with_unique_codes(services: Services) -> None:
+    add_catalogue(services)
+    added = services.curricula.add_competency(" RISK ", " Risk analysis ", "تحلیل خطر")
+    assert (added.code, added.title_en, added.title_local) == ("RISK", "Risk analysis", "تحلیل خطر")
+    assert added in services.curricula.competencies()
+    with pytest.raises(Conflict, match=re.escape("competency DOC is already in the catalogue")):
+        services.curricula.add_competency("doc", "Documents again")
+    with pytest.raises(ValidationFailed) as refused:
+        services.curricula.add_competency("BAD CODE", "")
+    assert set(refused.value.errors) == {"code", "title_en"}
+    with pytest.raises(ValidationFailed, match="one word"):
+        services.curricula.add_competency("A,B", "Two codes")
+    assert len(services.curricula.competencies()) == 4
+
+
+# ----------------------------------------------------------------------------- life cycle
+
+
+def _draft(status: CurriculumStatus, adopted: date | None, retired: date | None) -> CurriculumDraft:
+    return CurriculumDraft(
+        "JBM",
+        "2014.1",
+        "JBM",
+        CurriculumKind.JOINT,
+        status=status,
+        adopted_on=adopted,
+        retired_on=retired,
+    )
+
+
+@pytest.mark.parametrize(
+    ("status", "adopted", "retired", "problems"),
+    [
+        (CurriculumStatus.DRAFT, None, None, {}),
+        (
+            CurriculumStatus.DRAFT,
+            date(2014, 3, 1),
+            date(2015, 3, 1),
+            {
+                "adopted_on": "a draft curriculum has no adoption date until it is adopted",
+                "retired_on": "only a retired curriculum has a retirement date",
+            },
+        ),
+        (
+            CurriculumStatus.ADOPTED,
+            None,
+            None,
+            {"adopted_on": "an adopted curriculum needs its adoption date"},
+        ),
+        (CurriculumStatus.ADOPTED, date(2014, 3, 1), None, {}),
+        (
+            CurriculumStatus.RETIRED,
+            None,
+            None,
+            {
+                "adopted_on": "a retired curriculum needs its adoption date",
+                "retired_on": "a retired curriculum needs the date it was retired",
+            },
+        ),
+        (
+            CurriculumStatus.RETIRED,
+            date(2014, 3, 1),
+            date(2014, 2, 28),
+            {"retired_on": "cannot be before the adoption date"},
+        ),
+        (CurriculumStatus.RETIRED, date(2014, 3, 1), date(2014, 3, 1), {}),
+    ],
+)
+def test_the_life_cycle_dates_follow_the_status(
+    services: Services,
+    status: CurriculumStatus,
+    adopted: date | None,
+    retired: date | None,
+    problems: dict[str, str],
+) -> None:
+    draft = _draft(status, adopted, retired)
+    assert draft.problems() == problems
+    if problems:
+        with pytest.raises(ValidationFailed) as refused:
+            services.curricula.create(draft)
+        assert refused.value.errors == problems
+    else:
+        assert services.curricula.create(draft).status is status
 
 
 # ----------------------------------------------------------------------------- versions
@@ -368,10 +559,101 @@ def test_without_an_adopted_joint_curriculum_the_highest_version_is_compared(
     services.curricula.update(
         curricula.joint["2011.1"].id,
         CurriculumDraft(
-            "JBM", "2011.1", "JBM", CurriculumKind.JOINT, status=CurriculumStatus.ADOPTED
+            "JBM",
+            "2011.1",
+            "JBM",
+            CurriculumKind.JOINT,
+            status=CurriculumStatus.ADOPTED,
+            adopted_on=date(2011, 3, 1),
         ),
     )
     assert services.curricula.crosswalk().joint.version == "2011.1"
+
+
+def test_a_new_draft_version_does_not_join_the_crosswalk_beside_its_original(
+    services: Services,
+) -> None:
+    curricula = _curricula(services)
+    before = services.curricula.crosswalk()
+    draft = services.curricula.copy_version(curricula.abp.id, "2014.1")
+    # One version per national curriculum: the adopted one, not the draft copied from it.
+    after = services.curricula.crosswalk()
+    assert [h.id for h in after.afghan] == [curricula.abp.id]
+    assert after == before
+    assert all(len(row.afghan) <= 1 for row in after.rows)
+    # Once the new version is adopted later, it is the one compared.
+    adopted = services.curricula.update(
+        draft.id,
+        replace(
+            CurriculumDraft(draft.code, draft.version, draft.title, draft.kind, draft.country),
+            status=CurriculumStatus.ADOPTED,
+            adopted_on=date(2014, 3, 1),
+        ),
+    )
+    newer = services.curricula.crosswalk()
+    assert [h.id for h in newer.afghan] == [adopted.id]
+    assert newer.afghan_coverage == before.afghan_coverage
+    # Without an adopted version, the highest version of each curriculum.
+    services.curricula.delete(curricula.pc.id)
+    pc, _ = _curriculum(
+        services, "PK-PC", "2012.1", [("P1", 2)], country=Country.PK, status=CurriculumStatus.DRAFT
+    )
+    _curriculum(
+        services, "PK-PC", "2012.10", [("P1", 2)], country=Country.PK, status=CurriculumStatus.DRAFT
+    )
+    assert [(h.code, h.version) for h in services.curricula.crosswalk().pakistani] == [
+        ("PK-PC", "2012.10")
+    ]
+    assert pc.id not in {h.id for h in services.curricula.crosswalk().pakistani}
+
+
+def test_a_curriculum_with_links_keeps_its_kind_and_country(services: Services) -> None:
+    curricula = _curricula(services)
+    abp = curricula.abp
+
+    def draft(kind: CurriculumKind, country: Country | None) -> CurriculumDraft:
+        return CurriculumDraft(
+            abp.code,
+            abp.version,
+            "Renamed",
+            kind,
+            country,
+            adopted_on=abp.adopted_on,
+            status=abp.status,
+        )
+
+    with pytest.raises(
+        Conflict,
+        match=re.escape(
+            "AF-ABP 2012.1 has 5 crosswalk link(s), which would no longer fit a Pakistani"
+        ),
+    ):
+        services.curricula.update(abp.id, draft(CurriculumKind.NATIONAL, Country.PK))
+    with pytest.raises(Conflict, match="no longer fit a joint curriculum"):
+        services.curricula.update(abp.id, draft(CurriculumKind.JOINT, None))
+    joint = curricula.joint["2013.1"]
+    with pytest.raises(Conflict, match="no longer fit a national curriculum"):
+        services.curricula.update(
+            joint.id, replace(draft(CurriculumKind.NATIONAL, Country.AF), code=joint.code)
+        )
+    assert services.curricula.update(abp.id, draft(CurriculumKind.NATIONAL, Country.AF)).title == (
+        "Renamed"
+    )
+    # Without links, a curriculum entered on the wrong side can be moved.
+    lone, _ = _curriculum(services, "AF-X", "2012.1", [("X1", 1)], country=Country.AF)
+    moved = services.curricula.update(
+        lone.id,
+        CurriculumDraft(
+            "AF-X",
+            "2012.1",
+            "X",
+            CurriculumKind.NATIONAL,
+            Country.PK,
+            status=lone.status,
+            adopted_on=lone.adopted_on,
+        ),
+    )
+    assert moved.country is Country.PK
 
 
 def test_there_is_no_crosswalk_without_a_joint_curriculum(services: Services) -> None:
@@ -503,7 +785,8 @@ def test_an_officer_s_record_follows_the_completion_rules(services: Services) ->
     ]
     assert karimi.completed[0].exercise_title == "Joint cargo search exercise at Torkham"
     assert (karimi.remaining, karimi.completed_hours) == ((), 36.0)
-    assert _record(services, people["safi"]) == ([], ["J1", "J2", "J3"])
+    # Safi failed JTX and CRS, but completed J1 of the 2011.1 version in a workshop.
+    assert _record(services, people["safi"]) == ([("J1", "WSH-2011-02")], ["J2", "J3"])
     assert _record(services, people["noor"]) == (
         [("J1", "JTX-2012-03"), ("J2", "JTX-2012-03")],
         ["J3"],
@@ -525,6 +808,53 @@ def test_the_record_agrees_with_the_completion_the_certificates_use(services: Se
                 assert completion.eligible
 
 
+def test_a_module_completed_in_another_version_of_the_joint_curriculum_counts(
+    services: Services,
+) -> None:
+    """Versions are copies: J1 of JBM 2011.1 is J1 of JBM 2013.1, in records and coverage."""
+    programme = _programme(services)
+    safi = programme.people["safi"]
+    record = services.curricula.competency_record(safi.id)
+    assert record.joint.version == "2013.1"
+    assert [(d.module.id, d.exercise_code) for d in record.completed] == [
+        (programme.modules["J1"].id, "WSH-2011-02")
+    ]
+    # Another joint curriculum, or a national one, with a module of the same code does not.
+    other_joint, other = _curriculum(services, "JOINT-X", "2013.1", [("J2", 8)])
+    national, own = _curriculum(services, "JBM-N", "2013.1", [("J3", 8)], country=Country.AF)
+    _exercise(
+        services,
+        "WSH-2013-09",
+        (date(2013, 9, 1), date(2013, 9, 1)),
+        [other["J2"], own["J3"]],
+        {safi: "P"},
+    )
+    assert _record(services, safi) == ([("J1", "WSH-2011-02")], ["J2", "J3"])
+    abp = services.reference.agency_by_acronym("ABP")
+    row = next(r for r in services.curricula.agency_coverage().rows if r.agency_id == abp.id)
+    assert (row.officers, row.completed) == (2, (2, 1, 1))
+    assert services.curricula.competency_record(safi.id, other_joint.id).completed[
+        0
+    ].exercise_code == ("WSH-2013-09")
+    # A new version copied from 2013.1 keeps what the officers completed.
+    copy = services.curricula.copy_version(programme.joint.id, "2015.1")
+    karimi = programme.people["karimi"]
+    assert _record(services, karimi) == (
+        [("J1", "JTX-2012-03"), ("J2", "JTX-2012-03"), ("J3", "CRS-2013-01")],
+        [],
+    )
+    copied = services.curricula.competency_record(karimi.id, copy.id)
+    assert [(d.module.code, d.exercise_code) for d in copied.completed] == [
+        ("J1", "JTX-2012-03"),
+        ("J2", "JTX-2012-03"),
+        ("J3", "CRS-2013-01"),
+    ]
+    assert {m.curriculum_id for m in (d.module for d in copied.completed)} == {copy.id}
+    coverage = services.curricula.agency_coverage(copy.id)
+    assert next(r for r in coverage.rows if r.agency_id == abp.id).completed == (2, 1, 1)
+    assert national.kind is CurriculumKind.NATIONAL
+
+
 def test_a_record_against_another_joint_version_or_for_nobody(services: Services) -> None:
     programme = _programme(services)
     old = services.curricula.by_code("JBM", "2011.1")
@@ -539,7 +869,8 @@ def test_a_later_mark_changes_the_record(services: Services) -> None:
     safi = programme.people["safi"]
     sessions = services.exercises.sessions(programme.exercises["jtx"].id)
     services.grid.set_marks([MarkChange(s.id, safi.id, P) for s in sessions])
-    assert _record(services, safi) == ([("J1", "JTX-2012-03"), ("J2", "JTX-2012-03")], ["J3"])
+    # J1 came first with the workshop of 2011, in the earlier version.
+    assert _record(services, safi) == ([("J1", "WSH-2011-02"), ("J2", "JTX-2012-03")], ["J3"])
 
 
 # ----------------------------------------------------------------------------- per agency
@@ -553,8 +884,9 @@ def test_agency_coverage_counts_officers_and_modules_exactly(services: Services)
     abp = services.reference.agency_by_acronym("ABP")
     pc = services.reference.agency_by_acronym("PC")
     assert coverage.rows == (
-        # Karimi did everything; Safi completed only the workshop of the retired version.
-        AgencyCoverageRow(abp.id, "Afghan Border Police (ABP)", Country.AF, 2, (1, 1, 1), 1),
+        # Karimi did everything; Safi completed only the workshop, which delivered J1 of the
+        # retired version: J1 all the same.
+        AgencyCoverageRow(abp.id, "Afghan Border Police (ABP)", Country.AF, 2, (2, 1, 1), 1),
         AgencyCoverageRow(None, "No agency recorded", Country.AF, 1, (1, 1, 0), 0),
         # Khan withdrew from JTX; the trainer is not counted.
         AgencyCoverageRow(pc.id, "Pakistan Customs (PC)", Country.PK, 1, (1, 0, 1), 0),
@@ -567,12 +899,13 @@ def test_agency_coverage_leaves_out_deleted_people_and_exercises(services: Servi
     services.exercises.delete(programme.exercises["crs"].id)
     rows = services.curricula.agency_coverage().rows
     assert [(r.agency, r.officers, r.completed, r.complete_curriculum) for r in rows] == [
-        ("Afghan Border Police (ABP)", 2, (1, 1, 0), 0),
+        ("Afghan Border Police (ABP)", 2, (2, 1, 0), 0),
     ]
+    # Against the old version, Karimi's J1 of JTX (in the 2013.1 version) counts too.
     old = services.curricula.by_code("JBM", "2011.1")
     rows = services.curricula.agency_coverage(old.id).rows
     assert [(r.agency, r.officers, r.completed, r.complete_curriculum) for r in rows] == [
-        ("Afghan Border Police (ABP)", 2, (1,), 1),
+        ("Afghan Border Police (ABP)", 2, (2,), 2),
     ]
 
 

@@ -120,7 +120,7 @@ def test_modules_are_appended_in_order_with_unique_codes(services: Services) -> 
     )
     assert edited.hours == 20
     services.curricula.delete_module(first.id)
-    assert services.curricula.modules(national.id) == [edited]
+    assert services.curricula.modules(national.id) == [replace(edited, position=0)]
     assert services.curricula.restore_module(first.id).code == "ABP-101"
     listed = {c.code: c for c in services.curricula.find()}
     assert (listed["AF-ABP-BASIC"].modules, listed["AF-ABP-BASIC"].hours) == (2, 36.0)

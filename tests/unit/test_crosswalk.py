@@ -146,6 +146,29 @@ def test_tenths_of_hours_add_up_exactly() -> None:
     assert coverage.pakistani_coverage.gap_hours == 1.0
 
 
+def test_hour_figures_are_exact_to_hundredths_with_no_crumbs_left() -> None:
+    """0.1 + 0.2 is 0.30000000000000004 in floating point; a gap of 2.8e-17 hours was shown."""
+    joint = _heading("J")
+    tenth, fifth = _module(joint, "J1", 0.1), _module(joint, "J2", 0.2)
+    afghan, pakistani = _heading("A", Country.AF), _heading("P", Country.PK)
+    a1, a2 = _module(afghan, "A1", 0.1), _module(afghan, "A2", 0.2)
+    p1 = _module(pakistani, "P1", 0.3)
+    links = [_link(a1, tenth, FULL), _link(a2, fifth, PARTIAL)]
+    crosswalk = build_crosswalk(joint, (afghan,), (pakistani,), [tenth, fifth, a1, a2, p1], links)
+    afghan_side, pakistani_side = crosswalk.afghan_coverage, crosswalk.pakistani_coverage
+    assert (afghan_side.joint_hours, afghan_side.national_hours) == (0.3, 0.3)
+    assert (afghan_side.covered_hours, afghan_side.partly_covered_hours) == (0.1, 0.2)
+    assert repr(afghan_side.gap_hours) == "0.0"
+    assert repr(pakistani_side.gap_hours) == "0.3"
+    assert repr(pakistani_side.unmatched_national_hours) == "0.3"
+    record = competency_record(
+        uuid.uuid4(), joint, (tenth, fifth), [_done(tenth, "X", date(2013, 1, 1))]
+    )
+    assert (repr(record.completed_hours), repr(record.remaining_hours)) == ("0.1", "0.2")
+    everything = competency_record(uuid.uuid4(), joint, (tenth, fifth), [])
+    assert repr(everything.remaining_hours) == "0.3"
+
+
 def test_a_side_without_curricula_covers_nothing() -> None:
     crosswalk = build_crosswalk(JOINT, (), (), (J1, J2), ())
     assert crosswalk.afghan_coverage == SideCoverage(Country.AF, 2, 24.0, 0, 0, 0, 0, 0, 0, 0, 0)

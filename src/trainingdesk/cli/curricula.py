@@ -27,7 +27,8 @@ Handler = Callable[[Services, argparse.Namespace, TextIO], int]
 def add_commands(
     curricula: "argparse._SubParsersAction[Any]", command: Callable[[Handler], object]
 ) -> None:
-    """`curricula list`, `crosswalk`, `import` and `export`; `command` wraps each handler."""
+    """`curricula list`, `crosswalk`, `import`, `export` and `competencies`; `command` wraps
+    each handler."""
     listing_parser = curricula.add_parser("list", help="every curriculum version, joint first")
     listing_parser.add_argument("--json", action="store_true", help="machine-readable output")
     listing_parser.set_defaults(handler=command(listing))
@@ -59,6 +60,16 @@ def add_commands(
     )
     export.add_argument("--out", required=True, type=output_file, metavar="FILE")
     export.set_defaults(handler=command(export_file))
+    catalogue = curricula.add_parser(
+        "competencies", help="the shared competency catalogue, or add an entry to it"
+    )
+    catalogue.add_argument(
+        "--add", nargs=2, metavar=("CODE", "TITLE"), help="add CODE with its English TITLE"
+    )
+    catalogue.add_argument(
+        "--local", default="", metavar="TITLE", help="with --add: the title in Dari/Pashto/Urdu"
+    )
+    catalogue.set_defaults(handler=command(competencies))
 
 
 def listing(services: Services, args: argparse.Namespace, out: TextIO) -> int:
@@ -134,6 +145,24 @@ def import_file(services: Services, args: argparse.Namespace, out: TextIO) -> in
         f"{record.modules} module(s), {record.hours:g} hours.",
         file=out,
     )
+    for note in record.notes:
+        print(f"  {note[0].upper()}{note[1:]}.", file=out)
+    return 0
+
+
+def competencies(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    """The competency catalogue, by code; with --add, add an entry first."""
+    if args.add:
+        code, title = args.add
+        added = services.curricula.add_competency(code, title, args.local)
+        print(f"Added {added.code} to the competency catalogue: {added.title_en}.", file=out)
+        return 0
+    entries = services.curricula.competencies()
+    width = max((len(entry.code) for entry in entries), default=0)
+    for entry in entries:
+        local = f" ({entry.title_local})" if entry.title_local else ""
+        print(f"{entry.code.ljust(width)}  {entry.title_en}{local}", file=out)
+    print(f"{len(entries)} competenc{'y' if len(entries) == 1 else 'ies'}", file=out)
     return 0
 
 

@@ -65,7 +65,10 @@ class JointRow:
 
 @dataclass(frozen=True)
 class SideCoverage:
-    """How much of the joint curriculum one country's national curricula cover."""
+    """How much of the joint curriculum one country's national curricula cover.
+
+    Hours are exact to two decimals (hundredths of an hour), as modules have them.
+    """
 
     country: Country
     joint_modules: int
@@ -87,7 +90,7 @@ class SideCoverage:
     @property
     def gap_hours(self) -> float:
         """Hours of the joint modules this side does not cover at all."""
-        return self.joint_hours - self.covered_hours - self.partly_covered_hours
+        return _rounded(self.joint_hours - self.covered_hours - self.partly_covered_hours)
 
 
 @dataclass(frozen=True)
@@ -127,7 +130,10 @@ class CompetencyRecord:
     """Which modules of a joint curriculum one officer has completed, and what remains.
 
     A module is completed when the officer completed (by the exercise's completion rules)
-    an exercise that delivered it; the earliest such exercise is the one shown.
+    an exercise that delivered it, or the module with the same code of another version of
+    the same joint curriculum (a version is a copy of the one before: JBM-02 of JBM 2011.1
+    counts as JBM-02 of JBM 2013.1, and the other way round). The earliest such exercise is
+    the one shown.
     """
 
     person_id: uuid.UUID
@@ -138,12 +144,12 @@ class CompetencyRecord:
     @property
     def completed_hours(self) -> float:
         """Hours of the completed modules."""
-        return sum(done.module.hours for done in self.completed)
+        return _hours(done.module.hours for done in self.completed)
 
     @property
     def remaining_hours(self) -> float:
         """Hours of the modules still to complete."""
-        return sum(module.hours for module in self.remaining)
+        return _hours(module.hours for module in self.remaining)
 
 
 @dataclass(frozen=True)
@@ -152,7 +158,9 @@ class AgencyCoverageRow:
 
     `officers` counts the agency's live participants who completed at least one exercise;
     `completed[i]` counts those who completed the joint module `modules[i]` of the table;
-    `complete_curriculum` those who completed every module.
+    `complete_curriculum` those who completed every module. As in `CompetencyRecord`, a
+    module is completed through an exercise that delivered it or the module with the same
+    code of any other version of the same joint curriculum.
     """
 
     agency_id: uuid.UUID | None
@@ -284,8 +292,14 @@ def _side_coverage(
 
 
 def _hours(hours: Iterable[float]) -> float:
-    # fsum: tenths of an hour added one by one would drift (0.1 + 0.2 != 0.3).
-    return math.fsum(hours)
+    # fsum, then hundredths: tenths of an hour added up would drift (0.1 + 0.2 != 0.3), and
+    # differences of sums would leave crumbs such as 2.8e-17 hours.
+    return _rounded(math.fsum(hours))
+
+
+def _rounded(hours: float) -> float:
+    # + 0.0 turns a -0.0 into 0.0, which prints without its sign.
+    return round(hours, 2) + 0.0
 
 
 def competency_record(

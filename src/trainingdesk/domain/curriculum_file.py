@@ -9,18 +9,26 @@ form reads back the same:
     Modules                                 a section title alone on its row
     Module code | English title | ...       the section's column names
     ABP-101     | Introduction to ...       one row per module, in curriculum order
+    Competencies
+    Competency code | English title | ...   one row per competency the modules name
     Mappings
     Module code | Joint curriculum | ...    one row per crosswalk link
 
 A national curriculum's links name the joint module each of its modules maps to; a joint
 curriculum's links name the national modules that map to its modules.
+
+The Competencies section describes the competencies of the modules, so that a laptop whose
+catalogue lacks some can add them; files written before it existed have no such section,
+and then every competency named must already be in the catalogue. A link to a curriculum
+version the database does not have is left out (`LeftOutLinks`): that curriculum's own file
+makes it when it is imported, so that a set of files can be imported in any order.
 """
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from trainingdesk.domain.enums import CurriculumKind, Equivalence
-from trainingdesk.domain.records import CurriculumDraft, ModuleDraft
+from trainingdesk.domain.records import CurriculumDraft, CurriculumRecord, ModuleDraft
 
 # Heading labels, keyed by the CurriculumDraft field (or "owner") each one fills.
 HEADING_LABELS: Mapping[str, str] = {
@@ -35,7 +43,9 @@ HEADING_LABELS: Mapping[str, str] = {
     "owner": "Owner agency",
 }
 MODULES_SECTION = "Modules"
+COMPETENCIES_SECTION = "Competencies"
 MAPPINGS_SECTION = "Mappings"
+SECTIONS = (MODULES_SECTION, COMPETENCIES_SECTION, MAPPINGS_SECTION)
 
 MODULE_CODE = "Module code"
 TITLE_EN = "English title"
@@ -47,6 +57,10 @@ COMPETENCIES = "Competencies"
 MODULE_COLUMNS = (MODULE_CODE, TITLE_EN, TITLE_LOCAL, HOURS, OBJECTIVES, ASSESSMENT, COMPETENCIES)
 # Without these a module cannot be read; the other columns may be left out of a file.
 REQUIRED_MODULE_COLUMNS = (MODULE_CODE, TITLE_EN, HOURS)
+
+COMPETENCY_CODE = "Competency code"
+COMPETENCY_COLUMNS = (COMPETENCY_CODE, TITLE_EN, TITLE_LOCAL)
+REQUIRED_COMPETENCY_COLUMNS = (COMPETENCY_CODE, TITLE_EN)
 
 EQUIVALENCE = "Equivalence"
 NOTE = "Note"
@@ -88,6 +102,16 @@ class FileModule:
 
 
 @dataclass(frozen=True)
+class FileCompetency:
+    """A competency the file describes, for catalogues that do not have it yet."""
+
+    code: str
+    title_en: str
+    title_local: str = ""
+    row: int = 0
+
+
+@dataclass(frozen=True)
 class FileLink:
     """A crosswalk link of the file: this curriculum's module and the module at the other end.
 
@@ -118,3 +142,45 @@ class CurriculumFile:
     modules: tuple[FileModule, ...] = ()
     links: tuple[FileLink, ...] = ()
     rows: Mapping[str, int] = field(default_factory=dict)
+    competencies: tuple[FileCompetency, ...] = ()
+
+
+@dataclass(frozen=True)
+class LeftOutLinks:
+    """Links of an imported file to a curriculum version the database does not have yet."""
+
+    curriculum_code: str
+    curriculum_version: str
+    count: int
+
+    @property
+    def note(self) -> str:
+        """What was left out, why, and when it will be made."""
+        links, they, are = ("link", "it", "is") if self.count == 1 else ("links", "they", "are")
+        return (
+            f"{self.count} {links} to {self.curriculum_code} {self.curriculum_version} left "
+            f"out: that curriculum is not in this database; {they} {are} made when it is "
+            "imported"
+        )
+
+
+@dataclass(frozen=True)
+class CurriculumImport(CurriculumRecord):
+    """A curriculum imported from a file, and the links of the file that were left out."""
+
+    left_out: tuple[LeftOutLinks, ...] = field(default=(), kw_only=True)
+    unknown_owner: str = field(default="", kw_only=True)
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """One sentence per curriculum version whose links were left out, and one if the
+        owner agency was not found."""
+        owner = (
+            (
+                f"owner agency {self.unknown_owner} is not in this database: the curriculum "
+                "was imported with no owner; set it with Edit… once the agency is added",
+            )
+            if self.unknown_owner
+            else ()
+        )
+        return owner + tuple(left.note for left in self.left_out)

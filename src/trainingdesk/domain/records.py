@@ -212,6 +212,23 @@ class CurriculumDraft:
             errors["country"] = "a national curriculum belongs to Afghanistan or Pakistan"
         if self.kind is CurriculumKind.JOINT and self.country is not None:
             errors["country"] = "a joint curriculum belongs to no single country"
+        errors.update(self._life_cycle_problems())
+        return errors
+
+    def _life_cycle_problems(self) -> dict[str, str]:
+        """A draft has neither date; adopted needs its adoption date; retired both, in order."""
+        errors: dict[str, str] = {}
+        if self.status is CurriculumStatus.DRAFT and self.adopted_on is not None:
+            errors["adopted_on"] = "a draft curriculum has no adoption date until it is adopted"
+        if self.status is not CurriculumStatus.DRAFT and self.adopted_on is None:
+            which = "an adopted" if self.status is CurriculumStatus.ADOPTED else "a retired"
+            errors["adopted_on"] = f"{which} curriculum needs its adoption date"
+        if self.status is CurriculumStatus.RETIRED and self.retired_on is None:
+            errors["retired_on"] = "a retired curriculum needs the date it was retired"
+        if self.status is not CurriculumStatus.RETIRED and self.retired_on is not None:
+            errors["retired_on"] = "only a retired curriculum has a retirement date"
+        if self.adopted_on and self.retired_on and self.retired_on < self.adopted_on:
+            errors["retired_on"] = "cannot be before the adoption date"
         return errors
 
 
@@ -263,6 +280,36 @@ class MappingRecord:
     joint_module_id: uuid.UUID
     equivalence: Equivalence
     note: str
+
+
+# Module files list a module's competencies by code, separated by spaces, commas or
+# semicolons (Latin or Arabic), so a code has none of these.
+COMPETENCY_CODE_SEPARATORS = " \t\n,;\u060c\u061b"
+
+
+@dataclass(frozen=True)
+class CompetencyDraft:
+    """An entry of the shared competency catalogue as entered."""
+
+    code: str
+    title_en: str
+    title_local: str = ""
+
+    def problems(self) -> dict[str, str]:
+        """Field -> message."""
+        errors: dict[str, str] = {}
+        code = self.code.strip()
+        _required(errors, "code", code, "Code")
+        if any(character in COMPETENCY_CODE_SEPARATORS for character in code):
+            errors["code"] = "a competency code is one word: no spaces, commas or semicolons"
+        elif len(code) > 40:
+            errors["code"] = "at most 40 characters"
+        _required(errors, "title_en", self.title_en, "English title")
+        if len(self.title_en.strip()) > 200:
+            errors["title_en"] = "at most 200 characters"
+        if len(self.title_local.strip()) > 200:
+            errors["title_local"] = "at most 200 characters"
+        return errors
 
 
 @dataclass(frozen=True)

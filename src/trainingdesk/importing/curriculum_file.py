@@ -15,6 +15,8 @@ from typing import NamedTuple, TypeVar
 from trainingdesk.domain.curriculum_file import (
     ASSESSMENT,
     COMPETENCIES,
+    COMPETENCIES_SECTION,
+    COMPETENCY_CODE,
     EQUIVALENCE,
     HEADING_LABELS,
     HOURS,
@@ -24,10 +26,13 @@ from trainingdesk.domain.curriculum_file import (
     MODULES_SECTION,
     NOTE,
     OBJECTIVES,
+    REQUIRED_COMPETENCY_COLUMNS,
     REQUIRED_MODULE_COLUMNS,
+    SECTIONS,
     TITLE_EN,
     TITLE_LOCAL,
     CurriculumFile,
+    FileCompetency,
     FileLink,
     FileModule,
     LinkColumns,
@@ -37,9 +42,9 @@ from trainingdesk.domain.dates import parse_date
 from trainingdesk.domain.enums import Country, CurriculumKind, CurriculumStatus, Equivalence
 from trainingdesk.domain.errors import TrainingDeskError
 from trainingdesk.domain.names import fold_digits
-from trainingdesk.domain.records import CurriculumDraft, ModuleDraft
+from trainingdesk.domain.records import CompetencyDraft, CurriculumDraft, ModuleDraft
 from trainingdesk.importing.report import RowError, without_text_mark
-from trainingdesk.importing.tables import read_table
+from trainingdesk.importing.tables import UnreadableFile, read_table
 
 __all__ = ["CurriculumFileInvalid", "describe", "read_curriculum_file"]
 
@@ -85,7 +90,18 @@ def describe(error: RowError) -> str:
 
 def read_curriculum_file(path: Path) -> CurriculumFile:
     """The curriculum in the file; `UnreadableFile` or `CurriculumFileInvalid` if it is not."""
-    table = read_table(path)
+    try:
+        table = read_table(path)
+    except UnreadableFile as exc:
+        # The table reader's own advice is about attendance sheets; say what a curriculum
+        # file looks like instead.
+        if not str(exc).startswith(f"{path.name} has no header row"):
+            raise
+        raise UnreadableFile(
+            f"{path.name} is not a curriculum file: one begins with a row 'Curriculum code' "
+            f"and the code, then 'Version' and the version, and so on, followed by a "
+            f"'{MODULES_SECTION}' section. Export a curriculum to see the layout."
+        ) from exc
     lines = [(table.header_row, table.headers), *((row.number, row.cells) for row in table.rows)]
     # A CSV written by TrainingDesk marks formula-like text with an apostrophe; not data.
     clean = [(number, tuple(without_text_mark(cell) for cell in cells)) for number, cells in lines]
@@ -119,7 +135,8 @@ class _Reader:
     def read(self, lines: list[Line]) -> CurriculumFile:
         heading_lines, sections = self.sections(lines)
         heading = self.heading(heading_lines, first_row=lines[0][0])
-        modules: tuple[FileModule, ...] = ()
+        # None: the modules could not be read, so links cannot be checked against them.
+        modules: tuple[FileModule, ...] | None = None
         if MODULES_SECTION in sections:
             modules = self.modules(*sections[MODULES_SECTION])
         else:
@@ -130,16 +147,26 @@ class _Reader:
                 f"there is no {MODULES_SECTION} section: a row with '{MODULES_SECTION}' alone, "
                 f"then a row of column names ({', '.join(MODULE_COLUMNS)})",
             )
+        competencies: tuple[FileCompetency, ...] = ()
+        if COMPETENCIES_SECTION in sections:
+            competencies = self.competencies(*sections[COMPETENCIES_SECTION])
         links: tuple[FileLink, ...] = ()
         if MAPPINGS_SECTION in sections and heading.kind is not None:
             links = self.links(heading.kind, modules, *sections[MAPPINGS_SECTION])
-        if self.errors or heading.draft is None:
+        if self.errors or heading.draft is None or modules is None:
             raise CurriculumFileInvalid(self.name, self.errors)
-        return CurriculumFile(heading.draft, heading.owner, modules, links, heading.rows)
+        return CurriculumFile(
+            heading.draft,
+            heading.owner,
+            modules,
+            links,
+            heading.rows,
+            competencies=competencies,
+        )
 
     def sections(self, lines: list[Line]) -> tuple[list[Line], dict[str, tuple[int, list[Line]]]]:
         """The heading's lines, and each section's title row and lines."""
-        titles = {title.casefold(): title for title in (MODULES_SECTION, MAPPINGS_SECTION)}
+        titles = {title.casefold(): title for title in SECTIONS}
         heading: list[Line] = []
         sections: dict[str, tuple[int, list[Line]]] = {}
         current = heading
@@ -261,10 +288,11 @@ class _Reader:
             return None
         return index, lines[1:]
 
-    def modules(self, title_row: int, lines: list[Line]) -> tuple[FileModule, ...]:
+    def modules(self, title_row: int, lines: list[Line]) -> tuple[FileModule, ...] | None:
+        """The section's modules, or None if its columns cannot be read."""
         found = self.columns(MODULES_SECTION, title_row, lines, REQUIRED_MODULE_COLUMNS)
         if found is None:
-            return ()
+            return None
         index, rows = found
         seen: dict[str, int] = {}
         modules = []
@@ -297,16 +325,45 @@ class _Reader:
                 self.error(number, MODULE_CODE, code, f"{code} is already on row {seen[key]}")
             elif key:
                 seen[key] = number
-            competencies = dict.fromkeys(
-                part for part in _COMPETENCY_SEPARATORS.split(cell(COMPETENCIES)) if part
-            )
-            modules.append(FileModule(draft, tuple(competencies), number))
+            # "DOC, doc" names one competency: the catalogue matches codes in any case.
+            competencies: dict[str, str] = {}
+            for part in _COMPETENCY_SEPARATORS.split(cell(COMPETENCIES)):
+                if part:
+                    competencies.setdefault(part.casefold(), part)
+            modules.append(FileModule(draft, tuple(competencies.values()), number))
         return tuple(modules)
+
+    def competencies(self, title_row: int, lines: list[Line]) -> tuple[FileCompetency, ...]:
+        found = self.columns(COMPETENCIES_SECTION, title_row, lines, REQUIRED_COMPETENCY_COLUMNS)
+        if found is None:
+            return ()
+        index, rows = found
+        seen: dict[str, int] = {}
+        competencies = []
+        for number, cells in rows:
+            cell = _cells(index, cells)
+            draft = CompetencyDraft(cell(COMPETENCY_CODE), cell(TITLE_EN), cell(TITLE_LOCAL))
+            columns = {"code": COMPETENCY_CODE, "title_en": TITLE_EN, "title_local": TITLE_LOCAL}
+            problems = draft.problems()
+            for field, message in problems.items():
+                self.error(number, columns[field], cell(columns[field]), message)
+            key = draft.code.casefold()
+            if key and key in seen:
+                message = f"{draft.code} is already on row {seen[key]}"
+                self.error(number, COMPETENCY_CODE, draft.code, message)
+                continue
+            if key:
+                seen[key] = number
+            if not problems:
+                competencies.append(
+                    FileCompetency(draft.code, draft.title_en, draft.title_local, number)
+                )
+        return tuple(competencies)
 
     def links(
         self,
         kind: CurriculumKind,
-        modules: Sequence[FileModule],
+        modules: Sequence[FileModule] | None,
         title_row: int,
         lines: list[Line],
     ) -> tuple[FileLink, ...]:
@@ -315,7 +372,9 @@ class _Reader:
         if found is None:
             return ()
         index, rows = found
-        codes = {module.draft.code.casefold() for module in modules}
+        codes = (
+            {module.draft.code.casefold() for module in modules} if modules is not None else None
+        )
         seen: dict[tuple[str, ...], int] = {}
         links = []
         for number, cells in rows:
@@ -340,14 +399,19 @@ class _Reader:
         return tuple(links)
 
     def link(
-        self, names: LinkColumns, number: int, cell: Callable[[str], str], codes: set[str]
+        self,
+        names: LinkColumns,
+        number: int,
+        cell: Callable[[str], str],
+        codes: set[str] | None,
     ) -> FileLink | None:
+        """The link on this row; `codes` are the modules' codes, None if they are unknown."""
         before = len(self.errors)
         for name in names.required:
             if not cell(name):
                 self.error(number, name, "", "is required")
         code = cell(MODULE_CODE)
-        if code and code.casefold() not in codes:
+        if code and codes is not None and code.casefold() not in codes:
             self.error(number, MODULE_CODE, code, f"{code} is not in the {MODULES_SECTION} section")
         equivalence = (
             self.choice(Equivalence, number, EQUIVALENCE, cell(EQUIVALENCE))

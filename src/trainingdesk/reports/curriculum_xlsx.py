@@ -17,6 +17,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from trainingdesk.domain.curriculum_file import (
+    COMPETENCIES_SECTION,
+    COMPETENCY_COLUMNS,
     HEADING_LABELS,
     MAPPINGS_SECTION,
     MODULE_COLUMNS,
@@ -33,6 +35,7 @@ __all__ = ["SUFFIXES", "write_curriculum_file"]
 SUFFIXES = (".csv", ".xlsx")
 
 Value = str | float | date | None
+Tables = tuple[list[list[Value]], list[tuple[str, list[list[Value]]]]]
 _BOLD = Font(bold=True)
 _SECTION = Font(bold=True, size=12)
 # readingOrder=2 is right to left, so that Excel keeps the words of a Dari title in order.
@@ -46,16 +49,15 @@ def write_curriculum_file(content: CurriculumFile, out: Path) -> None:
     suffix = out.suffix.lower()
     if suffix not in SUFFIXES:
         raise ValueError(f"{out.name}: a curriculum is saved as .xlsx or .csv")
-    heading, modules, links = _tables(content)
+    heading, sections = _tables(content)
     if suffix == ".csv":
-        _write_csv(out, heading, modules, links)
+        _write_csv(out, heading, sections)
     else:
-        _write_xlsx(out, heading, modules, links)
+        _write_xlsx(out, heading, sections)
 
 
-def _tables(
-    content: CurriculumFile,
-) -> tuple[list[list[Value]], list[list[Value]], list[list[Value]]]:
+def _tables(content: CurriculumFile) -> Tables:
+    """The heading's rows, and each section's title with its column names and rows."""
     draft = content.curriculum
     values: dict[str, Value] = {
         "code": draft.code,
@@ -83,28 +85,26 @@ def _tables(
                 ", ".join(module.competencies),
             ]
         )
+    competencies: list[list[Value]] = [list(COMPETENCY_COLUMNS)]
+    for competency in content.competencies:
+        competencies.append([competency.code, competency.title_en, competency.title_local])
     links: list[list[Value]] = [list(link_columns(draft.kind).names)]
     for link in content.links:
         other = (link.curriculum_code, link.curriculum_version, link.other_module_code)
         links.append([link.module_code, *other, link.equivalence.value, link.note])
-    return heading, modules, links
+    return heading, [
+        (MODULES_SECTION, modules),
+        (COMPETENCIES_SECTION, competencies),
+        (MAPPINGS_SECTION, links),
+    ]
 
 
 def _write_csv(
-    path: Path,
-    heading: list[list[Value]],
-    modules: list[list[Value]],
-    links: list[list[Value]],
+    path: Path, heading: list[list[Value]], sections: list[tuple[str, list[list[Value]]]]
 ) -> None:
-    rows: list[list[Value]] = [
-        *heading,
-        [],
-        [MODULES_SECTION],
-        *modules,
-        [],
-        [MAPPINGS_SECTION],
-        *links,
-    ]
+    rows: list[list[Value]] = list(heading)
+    for title, table in sections:
+        rows.extend([[], [title], *table])
     # UTF-8 with a BOM: without it, Excel reads the file in the computer's ANSI code page
     # and the Dari, Pashto and Urdu titles come out garbled.
     with path.open("w", encoding="utf-8-sig", newline="") as stream:
@@ -122,10 +122,7 @@ def _csv_text(value: Value) -> str:
 
 
 def _write_xlsx(
-    path: Path,
-    heading: list[list[Value]],
-    modules: list[list[Value]],
-    links: list[list[Value]],
+    path: Path, heading: list[list[Value]], sections: list[tuple[str, list[list[Value]]]]
 ) -> None:
     workbook = Workbook()
     sheet = workbook.active
@@ -135,7 +132,7 @@ def _write_xlsx(
     for label, value in heading:
         _append(sheet, [label, value])
         sheet.cell(sheet.max_row, 1).font = _BOLD
-    for title, table in ((MODULES_SECTION, modules), (MAPPINGS_SECTION, links)):
+    for title, table in sections:
         sheet.append([])
         _append(sheet, [title])
         sheet.cell(sheet.max_row, 1).font = _SECTION

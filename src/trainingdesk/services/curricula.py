@@ -5,7 +5,8 @@ from collections.abc import Sequence
 from dataclasses import asdict, fields, replace
 from pathlib import Path
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.exc import IntegrityError
 
 from trainingdesk.domain.crosswalk import (
     AgencyCoverage,
@@ -14,9 +15,11 @@ from trainingdesk.domain.crosswalk import (
     ModuleCompletion,
     competency_record,
 )
-from trainingdesk.domain.enums import CurriculumKind, CurriculumStatus, Equivalence
+from trainingdesk.domain.curriculum_file import CurriculumImport
+from trainingdesk.domain.enums import Country, CurriculumKind, CurriculumStatus, Equivalence
 from trainingdesk.domain.errors import Conflict, NotFound, ValidationFailed
 from trainingdesk.domain.records import (
+    CompetencyDraft,
     CompetencyEntry,
     CurriculumDraft,
     CurriculumRecord,
@@ -49,6 +52,7 @@ from trainingdesk.storage.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 _CURRICULUM_FIELDS = tuple(f.name for f in fields(CurriculumDraft))
 _MODULE_FIELDS = tuple(f.name for f in fields(ModuleDraft))
+_COUNTRY_NAMES = {Country.AF: "an Afghan", Country.PK: "a Pakistani", Country.OTHER: "another"}
 
 
 class CurriculumService:
@@ -69,11 +73,17 @@ class CurriculumService:
             return _curriculum_record(uow, curriculum)
 
     def update(self, curriculum_id: uuid.UUID, draft: CurriculumDraft) -> CurriculumRecord:
-        """Change a curriculum's details."""
+        """Change a curriculum's details.
+
+        A curriculum with crosswalk links keeps its kind and country: the links join a
+        national module to a joint one, on the side of the national module's country.
+        """
         draft = validated(draft)
         with self._uow() as uow:
             curriculum = uow.curricula.require(curriculum_id)
             _check_unique(uow, draft, curriculum_id)
+            if (draft.kind, draft.country) != (curriculum.kind, curriculum.country):
+                _check_unlinked(uow, curriculum, draft)
             for name in _CURRICULUM_FIELDS:
                 setattr(curriculum, name, getattr(draft, name))
             uow.commit()
@@ -97,15 +107,19 @@ class CurriculumService:
     def find(self) -> list[CurriculumRecord]:
         """Every curriculum: joint first, then by country, code and version."""
         with self._uow() as uow:
-            rows = uow.curricula.where(
-                order_by=(
+            totals = _module_totals().subquery("totals")
+            rows = uow.session.execute(
+                select(Curriculum, totals.c.modules, totals.c.hours)
+                .outerjoin(totals, totals.c.curriculum_id == Curriculum.id)
+                .where(Curriculum.deleted_at.is_(None))
+                .order_by(
                     Curriculum.kind != CurriculumKind.JOINT,
                     Curriculum.country,
                     Curriculum.code,
                     Curriculum.version,
                 )
             )
-            return [_curriculum_record(uow, row) for row in rows]
+            return [_record(row, modules or 0, hours or 0.0) for row, modules, hours in rows]
 
     def by_code(self, code: str, version: str | None = None) -> CurriculumRecord:
         """The version named, or without one the version in force (adopted last, else the
@@ -219,17 +233,29 @@ class CurriculumService:
             return _module_record(module)
 
     def delete_module(self, module_id: uuid.UUID) -> None:
-        """Delete a module (a tombstone)."""
+        """Delete a module (a tombstone); the others close up.
+
+        The module keeps the place it had, so that restoring it puts it back there.
+        """
         with self._uow() as uow:
-            uow.modules.delete(uow.modules.require(module_id))
+            module = uow.modules.require(module_id)
+            order = _live_order(uow, module.curriculum_id)
+            module.position = order.index(module)
+            order.remove(module)
+            _renumber(order)
+            uow.modules.delete(module)
             uow.commit()
 
     def restore_module(self, module_id: uuid.UUID) -> ModuleRecord:
-        """Undo a module's deletion."""
+        """Undo a module's deletion: back in the place it had, the others moving down."""
         with self._uow() as uow:
             module = uow.modules.require_including_deleted(module_id)
             _check_module_code(uow, module.curriculum_id, module.code, module_id)
-            uow.modules.restore(module)
+            if module.deleted_at is not None:
+                order = _live_order(uow, module.curriculum_id)
+                order.insert(max(0, min(module.position, len(order))), module)
+                uow.modules.restore(module)
+                _renumber(order)
             uow.commit()
             return _module_record(module)
 
@@ -237,24 +263,42 @@ class CurriculumService:
         """Modules of a curriculum in their order."""
         with self._uow() as uow:
             uow.curricula.require(curriculum_id)
-            rows = uow.modules.where(
-                Module.curriculum_id == curriculum_id, order_by=(Module.position, Module.code)
-            )
-            return [_module_record(row) for row in rows]
+            return [_module_record(row) for row in _live_order(uow, curriculum_id)]
+
+    def modules_with_competencies(
+        self, curriculum_id: uuid.UUID
+    ) -> list[tuple[ModuleRecord, list[CompetencyEntry]]]:
+        """Modules of a curriculum in their order, each with its competencies by code.
+
+        Two queries for the whole list, where `modules` then `module_competencies` for
+        each module would take one per module.
+        """
+        with self._uow() as uow:
+            uow.curricula.require(curriculum_id)
+            rows = _live_order(uow, curriculum_id)
+            competencies: dict[uuid.UUID, list[CompetencyEntry]] = {}
+            for module_id, competency in uow.session.execute(
+                select(ModuleCompetency.module_id, Competency)
+                .join(Competency, Competency.id == ModuleCompetency.competency_id)
+                .join(Module, Module.id == ModuleCompetency.module_id)
+                .where(
+                    Module.curriculum_id == curriculum_id,
+                    ModuleCompetency.deleted_at.is_(None),
+                    Competency.deleted_at.is_(None),
+                )
+                .order_by(Competency.code)
+            ):
+                competencies.setdefault(module_id, []).append(_competency_entry(competency))
+            return [(_module_record(row), competencies.get(row.id, [])) for row in rows]
 
     def move_module(self, module_id: uuid.UUID, position: int) -> list[ModuleRecord]:
         """Move a module to a 0-based place in its curriculum (clamped); the new order."""
         with self._uow() as uow:
             module = uow.modules.require(module_id)
-            order = uow.modules.where(
-                Module.curriculum_id == module.curriculum_id,
-                order_by=(Module.position, Module.code),
-            )
+            order = _live_order(uow, module.curriculum_id)
             order.remove(module)
             order.insert(max(0, min(position, len(order))), module)
-            for index, row in enumerate(order):
-                if row.position != index:
-                    row.position = index
+            _renumber(order)
             uow.commit()
             return [_module_record(row) for row in order]
 
@@ -265,6 +309,30 @@ class CurriculumService:
                 _competency_entry(row)
                 for row in uow.competencies.where(order_by=(Competency.code,))
             ]
+
+    def add_competency(self, code: str, title_en: str, title_local: str = "") -> CompetencyEntry:
+        """Add an entry to the shared competency catalogue; codes are unique in any case."""
+        draft = validated(CompetencyDraft(code.strip(), title_en.strip(), title_local.strip()))
+        with self._uow() as uow:
+            clash = uow.competencies.find_one(func.upper(Competency.code) == draft.code.upper())
+            if clash is not None:
+                raise Conflict(
+                    f"competency {clash.code} is already in the catalogue ({clash.title_en})"
+                )
+            row = uow.competencies.add(
+                Competency(
+                    id=uuid.uuid4(),
+                    code=draft.code,
+                    title_en=draft.title_en,
+                    title_local=draft.title_local,
+                )
+            )
+            try:
+                uow.commit()
+            except IntegrityError as exc:
+                # Another program added the same code since the check above.
+                raise Conflict(f"competency {draft.code} is already in the catalogue") from exc
+            return _competency_entry(row)
 
     def module_competencies(self, module_id: uuid.UUID) -> list[CompetencyEntry]:
         """The competencies a module develops, by code."""
@@ -360,8 +428,9 @@ class CurriculumService:
         """The Afghan, joint and Pakistani curricula side by side, with coverage.
 
         Without a joint curriculum, the one in force (adopted last, else the highest
-        version); without the curricula of a side, that country's national curricula
-        that are not retired.
+        version); without the curricula of a side, one version of each of that country's
+        national curricula that is not retired, chosen the same way (so that a new draft
+        copied from the adopted version does not list every link twice).
         """
         with self._uow() as uow:
             return read_crosswalk(uow, joint_id, afghan, pakistani)
@@ -372,13 +441,14 @@ class CurriculumService:
         """The joint modules an officer completed, through which exercise, and what remains.
 
         A module counts when the officer completed, as certificates judge it, an exercise
-        that delivered it; the earliest such exercise is the one shown.
+        that delivered it or the module with the same code of another version of the same
+        joint curriculum; the earliest such exercise is the one shown.
         """
         with self._uow() as uow:
             uow.people.require(person_id)
             joint = joint_curriculum(uow, joint_id)
             modules = modules_of(uow, [joint.id])
-            delivered = deliveries(uow, person_id, [module.id for module in modules])
+            delivered = deliveries(uow, person_id, joint)
             joint_heading = heading(joint)
         by_id = {module.id: module for module in modules}
         eligible: dict[uuid.UUID, bool] = {}
@@ -411,11 +481,13 @@ class CurriculumService:
         with replacing(path) as partial:
             write_curriculum_file(content, partial)
 
-    def import_curriculum(self, path: Path) -> CurriculumRecord:
+    def import_curriculum(self, path: Path) -> CurriculumImport:
         """Add the curriculum version in a file, with its modules and links, or nothing.
 
         A version already here is refused, never overwritten: a revision comes as a new
-        version.
+        version. Competencies the file describes and the catalogue lacks are added with it;
+        links to curriculum versions not here are left out (`CurriculumImport.left_out`),
+        to be made when those curricula are imported.
         """
         content = read_curriculum_file(path)
         draft = content.curriculum
@@ -429,9 +501,17 @@ class CurriculumService:
                     f"curriculum {clash.code} version {clash.version} is already here; "
                     f"{path.name} was not imported (a revision needs a version of its own)"
                 )
-            curriculum = add_from_file(uow, content, path.name)
-            uow.commit()
-            return _curriculum_record(uow, curriculum)
+            try:
+                curriculum, left_out, unknown_owner = add_from_file(uow, content, path.name)
+                uow.commit()
+            except IntegrityError as exc:
+                # The checks above should leave nothing for the database to refuse; if it
+                # does (another program writing at the same time), say so in one line.
+                raise Conflict(
+                    f"{path.name} was not imported: it clashes with data already here ({exc.orig})"
+                ) from exc
+            record = _curriculum_record(uow, curriculum)
+        return CurriculumImport(**asdict(record), left_out=left_out, unknown_owner=unknown_owner)
 
 
 def _check_unique(uow: UnitOfWork, draft: CurriculumDraft, own_id: uuid.UUID | None) -> None:
@@ -441,6 +521,46 @@ def _check_unique(uow: UnitOfWork, draft: CurriculumDraft, own_id: uuid.UUID | N
     )
     if clash is not None and clash.id != own_id:
         raise Conflict(f"curriculum {draft.code} version {draft.version} already exists")
+
+
+def _check_unlinked(uow: UnitOfWork, curriculum: Curriculum, draft: CurriculumDraft) -> None:
+    modules = select(Module.id).where(Module.curriculum_id == curriculum.id)
+    links = uow.session.scalar(
+        select(func.count())
+        .select_from(ModuleMapping)
+        .where(
+            ModuleMapping.deleted_at.is_(None),
+            or_(
+                ModuleMapping.national_module_id.in_(modules),
+                ModuleMapping.joint_module_id.in_(modules),
+            ),
+        )
+    )
+    if not links:
+        return
+    change = (
+        f"a {draft.kind.value} curriculum"
+        if draft.kind is not curriculum.kind or draft.country is None
+        else f"{_COUNTRY_NAMES[draft.country]} curriculum"
+    )
+    raise Conflict(
+        f"{curriculum.code} {curriculum.version} has {links} crosswalk link(s), which would "
+        f"no longer fit {change}; remove its links first, or make a new curriculum"
+    )
+
+
+def _live_order(uow: UnitOfWork, curriculum_id: uuid.UUID) -> list[Module]:
+    """The live modules of a curriculum in their order."""
+    return uow.modules.where(
+        Module.curriculum_id == curriculum_id, order_by=(Module.position, Module.code)
+    )
+
+
+def _renumber(order: Sequence[Module]) -> None:
+    """Positions 0, 1, 2… in this order."""
+    for index, row in enumerate(order):
+        if row.position != index:
+            row.position = index
 
 
 def _check_module_code(
@@ -476,17 +596,34 @@ def _competency_entry(row: Competency) -> CompetencyEntry:
     return CompetencyEntry(row.id, row.code, row.title_en, row.title_local)
 
 
-def _curriculum_record(uow: UnitOfWork, row: Curriculum) -> CurriculumRecord:
-    modules, hours = uow.session.execute(
-        select(func.count(), func.coalesce(func.sum(Module.hours), 0.0)).where(
-            Module.curriculum_id == row.id, Module.deleted_at.is_(None)
+def _module_totals() -> Select[uuid.UUID, int, float]:
+    """(curriculum, live modules, their hours) of each curriculum with live modules."""
+    return (
+        select(
+            Module.curriculum_id,
+            func.count().label("modules"),
+            func.sum(Module.hours).label("hours"),
         )
-    ).one()
+        .where(Module.deleted_at.is_(None))
+        .group_by(Module.curriculum_id)
+    )
+
+
+def _curriculum_record(uow: UnitOfWork, row: Curriculum) -> CurriculumRecord:
+    totals = uow.session.execute(
+        _module_totals().where(Module.curriculum_id == row.id)
+    ).one_or_none()
+    _, modules, hours = totals if totals is not None else (row.id, 0, 0.0)
+    return _record(row, modules, hours)
+
+
+def _record(row: Curriculum, modules: int, hours: float) -> CurriculumRecord:
     return CurriculumRecord(
         **{name: getattr(row, name) for name in _CURRICULUM_FIELDS},
         id=row.id,
         modules=int(modules),
-        hours=float(hours),
+        # Hundredths, as modules have them, so that sums made in any order agree.
+        hours=round(float(hours), 2) + 0.0,
     )
 
 

@@ -18,6 +18,7 @@ from sqlalchemy import (
     null,
     select,
 )
+from sqlalchemy.orm import aliased
 
 from trainingdesk.domain.crosswalk import (
     AgencyCoverage,
@@ -142,12 +143,17 @@ def _side(
     uow: UnitOfWork, country: Country, curriculum_ids: Sequence[uuid.UUID] | None
 ) -> list[Curriculum]:
     if curriculum_ids is None:
-        rows = uow.curricula.where(
+        # One version per curriculum: a new draft copied from the adopted version, or two
+        # adopted versions, would otherwise list every linked module twice.
+        versions: dict[str, list[Curriculum]] = {}
+        for row in uow.curricula.where(
             Curriculum.kind == CurriculumKind.NATIONAL,
             Curriculum.country == country,
             Curriculum.status != CurriculumStatus.RETIRED,
-        )
-        return sorted(rows, key=lambda row: (row.code.casefold(), version_key(row.version)))
+        ):
+            versions.setdefault(row.code.casefold(), []).append(row)
+        in_force = (latest(rows) for _, rows in sorted(versions.items()))
+        return [row for row in in_force if row is not None]
     chosen = []
     for curriculum_id in dict.fromkeys(curriculum_ids):
         row = uow.curricula.require(curriculum_id)
@@ -159,20 +165,46 @@ def _side(
     return chosen
 
 
+def joint_deliveries(joint: Curriculum) -> Select[uuid.UUID, uuid.UUID]:
+    """(exercise, module of `joint`) for each module of `joint` that an exercise delivered.
+
+    An exercise delivers a module of `joint` when it delivered that module or the module
+    with the same code of any other version of the same joint curriculum (versions are
+    copies, so JBM-02 of JBM 2011.1 is JBM-02 of JBM 2013.1), whether or not that version
+    was deleted since: the training took place.
+    """
+    delivered = aliased(Module, name="delivered_module")
+    version = aliased(Curriculum, name="delivered_version")
+    own = aliased(Module, name="own_module")
+    return (
+        select(ExerciseModule.exercise_id, own.id.label("module_id"))
+        .join(delivered, delivered.id == ExerciseModule.module_id)
+        .join(version, version.id == delivered.curriculum_id)
+        .join(own, func.upper(own.code) == func.upper(delivered.code))
+        .where(
+            ExerciseModule.deleted_at.is_(None),
+            version.kind == CurriculumKind.JOINT,
+            func.upper(version.code) == joint.code.upper(),
+            own.curriculum_id == joint.id,
+            own.deleted_at.is_(None),
+        )
+        .distinct()
+    )
+
+
 def deliveries(
-    uow: UnitOfWork, person_id: uuid.UUID, module_ids: Sequence[uuid.UUID]
+    uow: UnitOfWork, person_id: uuid.UUID, joint: Curriculum
 ) -> list[tuple[uuid.UUID, str, str, date, uuid.UUID]]:
-    """(exercise id, code, title, end date, module id) of each module among `module_ids`
-    delivered by a live exercise in which the person is enrolled."""
+    """(exercise id, code, title, end date, module id) of each module of `joint` delivered
+    (see `joint_deliveries`) by a live exercise in which the person is enrolled."""
+    delivered = joint_deliveries(joint).subquery("delivered")
     query = (
-        select(Exercise.id, Exercise.code, Exercise.title, Exercise.end_date, Module.id)
-        .join(ExerciseModule, ExerciseModule.exercise_id == Exercise.id)
-        .join(Module, Module.id == ExerciseModule.module_id)
+        select(Exercise.id, Exercise.code, Exercise.title, Exercise.end_date, delivered.c.module_id)
+        .join(delivered, delivered.c.exercise_id == Exercise.id)
+        .join(Module, Module.id == delivered.c.module_id)
         .join(Enrolment, Enrolment.exercise_id == Exercise.id)
         .where(
             Exercise.deleted_at.is_(None),
-            ExerciseModule.deleted_at.is_(None),
-            Module.id.in_(module_ids),
             Enrolment.person_id == person_id,
             Enrolment.deleted_at.is_(None),
         )
@@ -239,12 +271,7 @@ def count_agency_coverage(uow: UnitOfWork, joint_id: uuid.UUID | None) -> Agency
     done = completed_participations().subquery("done")
     # Which exercises delivered which of these modules: a small set, looked up in memory,
     # rather than one search of exercise_module per module for each of 200,000 enrolments.
-    delivered = (
-        select(ExerciseModule.exercise_id, ExerciseModule.module_id)
-        .where(ExerciseModule.deleted_at.is_(None), ExerciseModule.module_id.in_(module_ids))
-        .cte("delivered")
-        .prefix_with("MATERIALIZED")
-    )
+    delivered = joint_deliveries(joint).cte("delivered").prefix_with("MATERIALIZED")
     per_person = (
         select(
             done.c.person_id,

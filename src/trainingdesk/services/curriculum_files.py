@@ -2,14 +2,15 @@
 
 Reading and writing the file are the business of `importing` and `reports`; here the file's
 codes are matched with the database: the owner agency, the competencies of the catalogue
-and the modules at the other end of each crosswalk link.
+(adding those the file describes and the catalogue lacks) and the modules at the other end
+of each crosswalk link (leaving out links to curriculum versions not here yet).
 """
 
 import contextlib
 import os
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -17,10 +18,12 @@ from sqlalchemy.orm import aliased
 
 from trainingdesk.domain.curriculum_file import (
     COMPETENCIES,
-    HEADING_LABELS,
+    COMPETENCIES_SECTION,
     CurriculumFile,
+    FileCompetency,
     FileLink,
     FileModule,
+    LeftOutLinks,
     link_columns,
 )
 from trainingdesk.domain.enums import CurriculumKind
@@ -49,7 +52,7 @@ def file_content(uow: UnitOfWork, curriculum_id: uuid.UUID) -> CurriculumFile:
     modules = uow.modules.where(
         Module.curriculum_id == curriculum.id, order_by=(Module.position, Module.code)
     )
-    codes = _competency_codes(uow, [module.id for module in modules])
+    codes, described = _competency_codes(uow, [module.id for module in modules])
     return CurriculumFile(
         curriculum=CurriculumDraft(
             code=curriculum.code,
@@ -77,12 +80,16 @@ def file_content(uow: UnitOfWork, curriculum_id: uuid.UUID) -> CurriculumFile:
             for module in modules
         ),
         links=_links(uow, curriculum),
+        competencies=described,
     )
 
 
-def _competency_codes(uow: UnitOfWork, module_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[str]]:
+def _competency_codes(
+    uow: UnitOfWork, module_ids: list[uuid.UUID]
+) -> tuple[dict[uuid.UUID, list[str]], tuple[FileCompetency, ...]]:
+    """Each module's competency codes, and the competencies they name, by code."""
     query = (
-        select(ModuleCompetency.module_id, Competency.code)
+        select(ModuleCompetency.module_id, Competency)
         .join(Competency, Competency.id == ModuleCompetency.competency_id)
         .where(
             ModuleCompetency.module_id.in_(module_ids),
@@ -92,9 +99,13 @@ def _competency_codes(uow: UnitOfWork, module_ids: list[uuid.UUID]) -> dict[uuid
         .order_by(Competency.code)
     )
     codes: dict[uuid.UUID, list[str]] = {}
-    for module_id, code in uow.session.execute(query):
-        codes.setdefault(module_id, []).append(code)
-    return codes
+    described: dict[uuid.UUID, FileCompetency] = {}
+    for module_id, competency in uow.session.execute(query):
+        codes.setdefault(module_id, []).append(competency.code)
+        described[competency.id] = FileCompetency(
+            competency.code, competency.title_en, competency.title_local
+        )
+    return codes, tuple(sorted(described.values(), key=lambda c: c.code))
 
 
 def _links(uow: UnitOfWork, curriculum: Curriculum) -> tuple[FileLink, ...]:
@@ -134,29 +145,52 @@ def _links(uow: UnitOfWork, curriculum: Curriculum) -> tuple[FileLink, ...]:
     return tuple(FileLink(*row) for row in uow.session.execute(query))
 
 
-def add_from_file(uow: UnitOfWork, content: CurriculumFile, name: str) -> Curriculum:
+def add_from_file(
+    uow: UnitOfWork, content: CurriculumFile, name: str
+) -> tuple[Curriculum, tuple[LeftOutLinks, ...], str]:
     """Stage the file's curriculum, modules, competencies and links (not committed).
 
-    `CurriculumFileInvalid` names each agency, competency or linked module the database
-    does not have, with its row and column; nothing is staged then.
+    Competencies the file describes and the catalogue lacks (by code, in any case) join the
+    catalogue. Links to a curriculum version that is not here are left out, and counted
+    per version: that curriculum's file makes them when it is imported. An owner agency
+    that is not here is left out too (its acronym is returned), as academies exchange
+    curricula before they exchange agency lists. `CurriculumFileInvalid` names each
+    competency or linked module the database does not have, with its row and column;
+    nothing is staged then.
     """
     errors: list[RowError] = []
-    owner_id = _owner(uow, content, errors)
+    owner_id, unknown_owner = _owner(uow, content)
     catalogue = {
         code.casefold(): competency_id
         for competency_id, code in uow.session.execute(
             select(Competency.id, Competency.code).where(Competency.deleted_at.is_(None))
         )
     }
+    described = {competency.code.casefold(): competency for competency in content.competencies}
     for module in content.modules:
         for code in module.competencies:
-            if code.casefold() not in catalogue:
-                known = ", ".join(sorted(code.upper() for code in catalogue)) or "none yet"
-                message = f"no competency {code} in the catalogue (it has {known})"
-                errors.append(RowError(module.row, COMPETENCIES, code, message))
-    others = _other_modules(uow, content, errors)
+            if code.casefold() not in catalogue and code.casefold() not in described:
+                errors.append(
+                    RowError(
+                        module.row,
+                        COMPETENCIES,
+                        code,
+                        _unknown_competency(code, content, catalogue),
+                    )
+                )
+    others, left_out = _other_modules(uow, content, errors)
     if errors:
         raise CurriculumFileInvalid(name, errors)
+    for key, competency in described.items():
+        if key not in catalogue:
+            catalogue[key] = uow.competencies.add(
+                Competency(
+                    id=uuid.uuid4(),
+                    code=competency.code,
+                    title_en=competency.title_en,
+                    title_local=competency.title_local,
+                )
+            ).id
     draft = content.curriculum
     curriculum = uow.curricula.add(
         Curriculum(
@@ -196,6 +230,8 @@ def add_from_file(uow: UnitOfWork, content: CurriculumFile, name: str) -> Curric
             )
     national = draft.kind is CurriculumKind.NATIONAL
     for link, other_id in zip(content.links, others, strict=True):
+        if other_id is None:
+            continue
         own_id = module_ids[link.module_code.casefold()]
         uow.mappings.add(
             ModuleMapping(
@@ -206,50 +242,61 @@ def add_from_file(uow: UnitOfWork, content: CurriculumFile, name: str) -> Curric
                 note=link.note,
             )
         )
-    return curriculum
+    return curriculum, left_out, unknown_owner
 
 
-def _owner(uow: UnitOfWork, content: CurriculumFile, errors: list[RowError]) -> uuid.UUID | None:
+def _unknown_competency(code: str, content: CurriculumFile, catalogue: Iterable[str]) -> str:
+    known = ", ".join(sorted(code.upper() for code in catalogue)) or "none yet"
+    if content.competencies:
+        return (
+            f"no competency {code} in the catalogue (it has {known}), nor in the file's "
+            f"{COMPETENCIES_SECTION} section"
+        )
+    return (
+        f"no competency {code} in the catalogue (it has {known}), and the file has no "
+        f"{COMPETENCIES_SECTION} section describing it: add {code} to the catalogue, or ask "
+        "for the file exported again by a current TrainingDesk"
+    )
+
+
+def _owner(uow: UnitOfWork, content: CurriculumFile) -> tuple[uuid.UUID | None, str]:
+    """The owner agency's id, or None and the acronym that was not found."""
     acronym = content.owner_acronym.strip()
     if not acronym:
-        return None
+        return None, ""
     conditions = [func.upper(Agency.acronym) == acronym.upper()]
     if content.curriculum.country is not None:
         conditions.append(Agency.country == content.curriculum.country)
     agency = uow.agencies.find_one(*conditions)
-    if agency is None:
-        errors.append(
-            RowError(
-                content.rows.get("owner", 0),
-                HEADING_LABELS["owner"],
-                acronym,
-                f"no agency {acronym} here; add it to the agencies or leave the cell empty",
-            )
-        )
-        return None
-    return agency.id
+    return (None, acronym) if agency is None else (agency.id, "")
 
 
 def _other_modules(
     uow: UnitOfWork, content: CurriculumFile, errors: list[RowError]
-) -> list[uuid.UUID]:
-    """The module at the other end of each link, in the links' order."""
+) -> tuple[list[uuid.UUID | None], tuple[LeftOutLinks, ...]]:
+    """The module at the other end of each link, in the links' order (None: left out), and
+    the links left out because their curriculum version is not here."""
     kind = content.curriculum.kind
     wanted = CurriculumKind.JOINT if kind is CurriculumKind.NATIONAL else CurriculumKind.NATIONAL
     columns = link_columns(kind)
-    found: list[uuid.UUID] = []
+    found: list[uuid.UUID | None] = []
+    absent: dict[tuple[str, str], LeftOutLinks] = {}
     for link in content.links:
         curriculum = uow.curricula.find_one(
             func.upper(Curriculum.code) == link.curriculum_code.upper(),
             Curriculum.version == link.curriculum_version,
         )
-        if curriculum is None or curriculum.kind is not wanted:
-            name = f"{link.curriculum_code} version {link.curriculum_version}"
-            message = (
-                f"no {wanted.value} curriculum {name} here"
-                if curriculum is None
-                else f"{name} is a {curriculum.kind.value} curriculum, not a {wanted.value} one"
+        if curriculum is None:
+            key = (link.curriculum_code.casefold(), link.curriculum_version)
+            before = absent.get(key)
+            absent[key] = LeftOutLinks(
+                link.curriculum_code, link.curriculum_version, before.count + 1 if before else 1
             )
+            found.append(None)
+            continue
+        if curriculum.kind is not wanted:
+            name = f"{link.curriculum_code} version {link.curriculum_version}"
+            message = f"{name} is a {curriculum.kind.value} curriculum, not a {wanted.value} one"
             errors.append(RowError(link.row, columns.curriculum, link.curriculum_code, message))
             continue
         module = uow.modules.find_one(
@@ -263,7 +310,7 @@ def _other_modules(
             errors.append(RowError(link.row, columns.module, link.other_module_code, message))
             continue
         found.append(module.id)
-    return found
+    return found, tuple(absent.values())
 
 
 @contextlib.contextmanager
