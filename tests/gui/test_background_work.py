@@ -1,10 +1,12 @@
 """Long work runs off the GUI thread with progress and Cancel, and a cancel writes nothing."""
 
 import gc
+import logging
 import time
 from pathlib import Path
 
-from PySide6.QtWidgets import QPushButton
+import pytest
+from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import TEST_ACTOR
@@ -12,7 +14,7 @@ from tests.gui.test_main_window import trigger_menu_action
 from trainingdesk.services.container import open_services
 from trainingdesk.storage.database import demo_database_path
 from trainingdesk.ui.collector import MainThreadCollector
-from trainingdesk.ui.main_window import MainWindow
+from trainingdesk.ui.main_window import SCREENS, MainWindow
 from trainingdesk.ui.tasks import BackgroundTask, Report
 
 
@@ -76,6 +78,71 @@ def test_a_failure_is_reported_not_raised(
     qtbot.waitUntil(task.finished.is_set, timeout=10_000)
     assert failures == ["the demo takes between 10 and 100,000 people"]
     services.close()
+
+
+def test_an_unexpected_error_ends_the_task_with_a_message_and_a_logged_traceback(
+    main_window: MainWindow, qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    outcomes: list[str] = []
+
+    def broken(report: Report) -> object:
+        report("Working")
+        time.sleep(0.5)  # long enough for the progress dialog to appear
+        raise ValueError("a bug in the work")
+
+    task = BackgroundTask(
+        main_window, "Doing something", broken, lambda _result: outcomes.append("success"),
+        outcomes.append,
+    )  # fmt: skip
+    qtbot.waitUntil(task.dialog.isVisible, timeout=5_000)
+    qtbot.waitUntil(task.finished.is_set, timeout=10_000)
+    assert outcomes == [
+        "Something went wrong: ValueError: a bug in the work. The database was not changed."
+    ]
+    assert not task.dialog.isVisible()
+    logged = [r for r in caplog.records if r.levelno == logging.ERROR and r.exc_info]
+    assert logged, "the traceback is logged"
+    exc_info = logged[0].exc_info
+    assert exc_info is not None and isinstance(exc_info[1], ValueError)
+
+
+def test_after_an_unexpected_error_the_screen_is_not_left_busy(
+    main_window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view = main_window.curricula
+    main_window.navigation.setCurrentRow(SCREENS.index("Curricula"))
+    curricula = main_window.services.curricula
+    before = curricula.find()
+    source = tmp_path / "curriculum.csv"
+    source.write_text("anything")
+    monkeypatch.setattr(
+        "trainingdesk.ui.views.curriculum_files.QFileDialog.getOpenFileName",
+        lambda *_args: (str(source), ""),
+    )
+
+    def broken(_path: Path) -> object:
+        raise ValueError("constraint failed")
+
+    monkeypatch.setattr(curricula, "import_curriculum", broken)
+    view.import_curriculum()
+    first = view.files.task
+    assert first is not None
+    qtbot.waitUntil(first.finished.is_set, timeout=10_000)
+    error = main_window.findChild(QMessageBox, "error-dialog")
+    assert error is not None and error.isVisible()
+    assert (error.windowTitle(), error.text()) == (
+        "The curriculum was not imported",
+        "Something went wrong: ValueError: constraint failed. The database was not changed.",
+    )
+    error.close()
+    assert not first.dialog.isVisible()
+    assert not view.files.busy()
+    view.import_curriculum()
+    assert view.files.task is not first, "Import works again"
+    qtbot.waitUntil(view.files.task.finished.is_set, timeout=10_000)
+    for shown in main_window.findChildren(QMessageBox, "error-dialog"):
+        shown.close()
+    assert curricula.find() == before
 
 
 def test_collection_happens_on_the_window_thread_only(qtbot: QtBot) -> None:

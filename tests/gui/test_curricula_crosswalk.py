@@ -1,15 +1,18 @@
 """A coordinator compares the curricula: the crosswalk, its links and PDF, who has covered
 what, each agency's coverage, and curricula exchanged as files."""
 
+import threading
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QMessageBox, QStyle, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.gui.test_curricula_screen import _focus, _when_form_opens
@@ -19,11 +22,13 @@ from trainingdesk.domain.enums import Country, CurriculumKind, Equivalence
 from trainingdesk.domain.records import CurriculumDraft, ModuleDraft
 from trainingdesk.services.curricula import CurriculumService
 from trainingdesk.ui.main_window import SCREENS, MainWindow
-from trainingdesk.ui.models.curricula import AF_COVER, PK_COVER
+from trainingdesk.ui.models.curricula import AF_COVER, JOINT, PK_COVER
+from trainingdesk.ui.models.curricula import hours as hours_text
 from trainingdesk.ui.views.curricula import CurriculaView
-from trainingdesk.ui.views.curriculum_crosswalk import CrosswalkView
+from trainingdesk.ui.views.curriculum_crosswalk import CrosswalkView, heading_name
 from trainingdesk.ui.views.curriculum_forms import ModuleDialog, select_data
 from trainingdesk.ui.views.curriculum_link import LinkDialog
+from trainingdesk.ui.views.curriculum_record import LatestReading
 
 
 @dataclass(frozen=True)
@@ -292,6 +297,7 @@ def test_the_competency_record_opens_from_the_people_screen(
     assert view.tabs.currentWidget() is view.record
     shown = view.record
     assert shown.selected_person() == person
+    _read(qtbot, shown.reading)
     assert shown.completed_model.rows() == list(record.completed)
     assert shown.remaining_model.rows() == list(record.remaining)
     total = len(record.completed) + len(record.remaining)
@@ -305,7 +311,7 @@ def test_the_competency_record_opens_from_the_people_screen(
         first.completed_on.isoformat(),
         first.exercise_code,
     ]
-    remaining = f"{len(record.remaining)} remain ({record.remaining_hours:g} h)."
+    remaining = f"{len(record.remaining)} remain ({hours_text(record.remaining_hours)} h)."
     assert shown.summary.text().endswith(remaining)
 
     shown.search.setFocus()
@@ -316,11 +322,19 @@ def test_the_competency_record_opens_from_the_people_screen(
     assert shown.selected_person() == person
 
 
-def test_the_agency_table_counts_what_the_service_counts(main_window: MainWindow) -> None:
+def _read(qtbot: QtBot, reading: LatestReading) -> None:
+    """Wait for a background read (and any read it asked for after it) to be shown."""
+    qtbot.waitUntil(lambda: reading.task is not None and not reading.busy(), timeout=30_000)
+
+
+def test_the_agency_table_counts_what_the_service_counts(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
     expected = main_window.services.curricula.agency_coverage()
     view = main_window.curricula
     main_window.navigation.setCurrentRow(SCREENS.index("Curricula"))
     view.tabs.setCurrentWidget(view.coverage)
+    _read(qtbot, view.coverage.reading)
     model = view.coverage.model
     assert model.rowCount() == len(expected.rows) > 0
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
@@ -450,7 +464,7 @@ def test_the_crosswalk_tab_keeps_keyboard_users_in_reading_order(
 
 
 def test_a_new_database_without_curricula_says_so_on_every_tab(
-    main_window: MainWindow, tmp_path: Path
+    main_window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
     assert main_window.open_database(str(tmp_path / "empty.sqlite"))
     view = main_window.curricula
@@ -463,6 +477,161 @@ def test_a_new_database_without_curricula_says_so_on_every_tab(
     assert not view.crosswalk.save_pdf_button.isEnabled()
     assert not view.crosswalk.link_button.isEnabled()
     view.tabs.setCurrentWidget(view.coverage)
-    assert view.coverage.caption.text().startswith("No table to show: ")
+    _read(qtbot, view.coverage.reading)
+    assert view.coverage.caption.text().startswith("No table to show: there is no joint")
     view.tabs.setCurrentWidget(view.record)
     assert view.record.summary.text() == "Choose a person to see their record."
+
+
+def _ink_lines(image: QImage) -> list[tuple[int, int]]:
+    """The leftmost and rightmost dark pixel of each line of text drawn in an image."""
+    lines: list[tuple[int, int]] = []
+    inked_before = False
+    for y in range(image.height()):
+        xs = [x for x in range(image.width()) if image.pixelColor(x, y).lightness() < 110]
+        if xs and not inked_before:
+            lines.append((min(xs), max(xs)))
+        elif xs:
+            lines[-1] = (min(lines[-1][0], *xs), max(lines[-1][1], *xs))
+        inked_before = bool(xs)
+    return lines
+
+
+def test_the_local_title_of_a_joint_module_is_aligned_right(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    view = main_window.curricula
+    main_window.navigation.setCurrentRow(SCREENS.index("Curricula"))
+    view.tabs.setCurrentWidget(view.crosswalk)
+    crosswalk = view.crosswalk
+    row = next(n for n, line in enumerate(crosswalk.model.lines())
+               if line.joint is not None and line.joint.module.code == "JBM-03")  # fmt: skip
+    crosswalk.table.selectRow(row + 1)
+    crosswalk.table.setColumnWidth(JOINT, 300)
+    crosswalk.table.resizeRowToContents(row)
+    crosswalk.table.scrollTo(crosswalk.model.index(row, JOINT))
+    qtbot.wait(50)
+    cell = crosswalk.table.visualRect(crosswalk.model.index(row, JOINT))
+    image = crosswalk.table.viewport().grab(cell).toImage()
+    english, local = _ink_lines(image)[:2]
+    width = image.width()
+    assert english[0] < 10, "English starts at the left"
+    assert local[1] > width - 12, "the Dari title ends at the right edge"
+    assert local[0] > 60, "a short Dari title does not reach the left"
+
+
+def test_the_side_buttons_leave_room_for_their_arrow_and_count_long_choices(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    curricula = main_window.services.curricula
+    for code in ("AF-MOI-BLO", "AF-ANPA-LONGCOURSE"):
+        curricula.create(
+            CurriculumDraft(code, "2014.1", "Another course", CurriculumKind.NATIONAL, Country.AF)
+        )
+    screen = main_window.curricula
+    main_window.navigation.setCurrentRow(SCREENS.index("Curricula"))
+    screen.tabs.setCurrentWidget(screen.crosswalk)
+    view = screen.crosswalk
+    button = view.sides[Country.AF]
+    assert view.crosswalk is not None
+    names = [heading_name(h) for h in view.crosswalk.afghan]
+    assert len(names) == 4
+    assert button.text() == "4 Afghan curricula"
+    assert button.toolTip().startswith("\n".join(names))
+    qtbot.wait(50)  # the layout follows the new texts
+    for country in (Country.AF, Country.PK):
+        shown = view.sides[country]
+        arrow = shown.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator)
+        text = shown.fontMetrics().horizontalAdvance(shown.text())
+        assert text + arrow <= shown.width(), f"{shown.text()!r} runs under the arrow"
+
+
+def test_the_side_menu_stays_open_while_curricula_are_ticked(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    view, synthetic = _crosswalk(main_window)
+    menu = view.sides[Country.AF].menu()
+    assert menu is not None
+    menu.popup(view.sides[Country.AF].mapToGlobal(QPoint(0, 0)))
+    qtbot.waitExposed(menu)
+    abp = next(a for a in menu.actions() if a.text().startswith("AF-ABP-BASIC"))
+    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(abp).center())
+    assert menu.isVisible(), "the menu stays open"
+    assert abp.isChecked()
+    assert view.crosswalk is not None
+    assert {h.code for h in view.crosswalk.afghan} == {"AF-ABP-BASIC", "T-AF"}
+    acd = next(a for a in menu.actions() if a.text().startswith("AF-ACD-CORE"))
+    menu.setActiveAction(acd)
+    qtbot.keyClick(menu, Qt.Key.Key_Space)
+    assert menu.isVisible() and acd.isChecked()
+    assert view.sides[Country.AF].text() == "3 Afghan curricula"
+    qtbot.keyClick(menu, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not menu.isVisible())
+    assert synthetic.afghan in {h.id for h in view.crosswalk.afghan}
+
+
+def test_the_record_offers_the_joint_curriculum_in_force_and_aligns_hours_right(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    curricula = main_window.services.curricula
+    in_force = curricula.crosswalk().joint
+    view = main_window.curricula
+    main_window.navigation.setCurrentRow(SCREENS.index("Curricula"))
+    view.tabs.setCurrentWidget(view.record)
+    record = view.record
+    assert record.selected_person() is None
+    assert record.joint.currentData() == in_force.id
+    assert record.joint.currentText() == f"{in_force.code} {in_force.version} (adopted)"
+    record.people_table.selectRow(0)
+    _read(qtbot, record.reading)
+    assert record.joint.currentData() == in_force.id
+    right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    for model in (record.completed_model, record.remaining_model):
+        assert model.rowCount() > 0
+        hours_column = next(
+            c for c in range(model.columnCount())
+            if model.headerData(c, Qt.Orientation.Horizontal) == "Hours"
+        )  # fmt: skip
+        assert model.data(model.index(0, hours_column), Qt.ItemDataRole.TextAlignmentRole) == right
+
+
+def test_the_agency_table_and_the_record_are_read_off_the_window_thread(
+    main_window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    curricula = main_window.services.curricula
+    threads: dict[str, bool] = {}
+    for name in ("agency_coverage", "competency_record"):
+        real = getattr(curricula, name)
+
+        def watched(*args: object, real: Any = real, name: str = name) -> object:
+            threads[name] = threading.current_thread() is threading.main_thread()
+            return real(*args)
+
+        monkeypatch.setattr(curricula, name, watched)
+    view = main_window.curricula
+    main_window.navigation.setCurrentRow(SCREENS.index("Curricula"))
+    view.tabs.setCurrentWidget(view.coverage)
+    assert view.coverage.caption.text().startswith("Counting")
+    _read(qtbot, view.coverage.reading)
+    assert view.coverage.model.rowCount() > 0
+    view.tabs.setCurrentWidget(view.record)
+    view.record.people_table.selectRow(1)
+    _read(qtbot, view.record.reading)
+    assert view.record.record is not None
+    assert threads == {"agency_coverage": False, "competency_record": False}
+
+
+def test_a_record_asked_for_while_another_is_read_is_the_one_shown(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    view = main_window.curricula
+    main_window.navigation.setCurrentRow(SCREENS.index("Curricula"))
+    view.tabs.setCurrentWidget(view.record)
+    record = view.record
+    for row in range(5):
+        record.people_table.selectRow(row)
+    last = record.selected_person()
+    assert last is not None
+    _read(qtbot, record.reading)
+    assert record.record is not None and record.record.person_id == last.id
+    assert record.summary.text().startswith(f"<b>{last.full_name}</b>")

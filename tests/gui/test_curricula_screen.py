@@ -1,8 +1,10 @@
 """A coordinator keeps the curricula: versions, their status, modules, their order, undo."""
 
 from collections.abc import Callable
+from dataclasses import fields, replace
 from datetime import date
 
+import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QMessageBox, QWidget
 from pytestqt.modeltest import ModelTester
@@ -10,8 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from tests.gui.test_main_window import _when_dialog_opens, trigger_menu_action, type_text
 from trainingdesk.domain.enums import Country, CurriculumKind, CurriculumStatus
-from trainingdesk.domain.records import CurriculumRecord
+from trainingdesk.domain.records import CurriculumRecord, ModuleDraft, ModuleRecord
 from trainingdesk.ui.main_window import SCREENS, MainWindow
+from trainingdesk.ui.models.curricula import hours
 from trainingdesk.ui.views.curricula import CurriculaView
 from trainingdesk.ui.views.curriculum_forms import (
     CurriculumDialog,
@@ -45,6 +48,10 @@ def _focus(qtbot: QtBot, widget: QWidget) -> None:
     widget.window().activateWindow()
     qtbot.waitUntil(widget.window().isActiveWindow)
     widget.setFocus()
+
+
+def _draft_of(module: ModuleRecord) -> ModuleDraft:
+    return ModuleDraft(**{f.name: getattr(module, f.name) for f in fields(ModuleDraft)})
 
 
 def _module_codes(view: CurriculaView) -> list[str]:
@@ -453,18 +460,183 @@ def test_a_change_the_service_refuses_is_explained(main_window: MainWindow) -> N
 
 
 def test_the_screen_models_pass_the_model_tester(
-    main_window: MainWindow, qtmodeltester: ModelTester
+    main_window: MainWindow, qtbot: QtBot, qtmodeltester: ModelTester
 ) -> None:
     view = _screen(main_window)
     _select(view, "JBM")
     view.tabs.setCurrentWidget(view.crosswalk)
     view.tabs.setCurrentWidget(view.coverage)
+    reading = view.coverage.reading
+    qtbot.waitUntil(lambda: reading.task is not None and not reading.busy(), timeout=30_000)
+    view.tabs.setCurrentWidget(view.record)
+    view.record.people_table.selectRow(0)
+    reading = view.record.reading
+    qtbot.waitUntil(lambda: reading.task is not None and not reading.busy(), timeout=30_000)
     for model in (
         view.curricula_model,
         view.modules_model,
         view.crosswalk.model,
         view.crosswalk.links_model,
         view.coverage.model,
+        view.record.remaining_model,
     ):
         assert model.rowCount() > 0, model
         qtmodeltester.check(model)
+
+
+def test_the_screen_opens_on_the_first_curriculum_in_use(main_window: MainWindow) -> None:
+    view = _screen(main_window)
+    first = view.curricula_model.row_at(0)
+    assert first.status is CurriculumStatus.RETIRED, "the demo lists a retired JBM first"
+    shown = view.selected()
+    assert shown is not None and shown.status is not CurriculumStatus.RETIRED
+    assert shown == next(
+        c for c in view.curricula_model.rows() if c.status is not CurriculumStatus.RETIRED
+    )
+
+
+def test_hours_are_shown_with_two_decimals_at_most_and_never_in_scientific_notation() -> None:
+    assert [hours(value) for value in (12, 1.5, 1.25, 0.1 + 0.2, 2.77556e-17, -1e-17)] == [
+        "12",
+        "1.5",
+        "1.25",
+        "0.3",
+        "0",
+        "0",
+    ]
+    assert hours(1000.0) == "1000"
+    assert hours(100_000.0) == "100000"
+    assert hours(1 / 3) == "0.33"
+
+
+def test_an_unchanged_module_form_keeps_quarter_hours_and_pushes_no_edit(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    view = _screen(main_window)
+    curriculum = _select(view, "AF-ABP-BASIC")
+    curricula = main_window.services.curricula
+    module = curricula.modules(curriculum.id)[1]
+    curricula.update_module(module.id, replace(_draft_of(module), hours=1.25))
+    view.reload()
+    view.modules_table.selectRow(1)
+    assert view.modules_model.data(view.modules_model.index(1, 4)) == "1.25"
+    shown: list[float] = []
+
+    def look(dialog: QWidget) -> None:
+        assert isinstance(dialog, ModuleDialog)
+        shown.append(dialog.hours.value())
+        dialog.accept()
+
+    _when_form_opens(look, [])
+    _focus(qtbot, view.modules_table)
+    qtbot.keyClick(view.modules_table, Qt.Key.Key_Return)
+    assert shown == [1.25]
+    assert main_window.undo_stack.count() == 0, "nothing changed, nothing to undo"
+    assert curricula.modules(curriculum.id)[1].hours == 1.25
+
+    def quarter_more(dialog: QWidget) -> None:
+        assert isinstance(dialog, ModuleDialog)
+        dialog.hours.setValue(1.5)
+        dialog.accept()
+
+    _when_form_opens(quarter_more, [])
+    view.edit_module()
+    assert main_window.undo_stack.count() == 1
+    assert curricula.modules(curriculum.id)[1].hours == 1.5
+
+
+def test_the_module_form_leaves_a_value_it_shows_rounded_as_stored(qtbot: QtBot) -> None:
+    stored = ModuleDraft("ABP-199", "Imported with thirds", hours=4 / 3)
+    dialog = ModuleDialog([], set(), stored, [])
+    qtbot.addWidget(dialog)
+    assert dialog.hours.value() == 1.33
+    assert dialog.draft() == stored and not dialog.changed()
+    dialog.title_en.setText("Imported with thirds of hours")
+    assert dialog.draft().hours == 4 / 3 and dialog.changed()
+
+
+def test_numbers_and_moves_follow_the_rows_shown_even_with_gaps_in_stored_positions(
+    main_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view = _screen(main_window)
+    curriculum = _select(view, "PK-FC-BORDER")
+    curricula = main_window.services.curricula
+    stored = curricula.modules(curriculum.id)
+    # As an older database may hold them: positions left with gaps by deletions.
+    gapped = [replace(module, position=3 * n + 1) for n, module in enumerate(stored)]
+    monkeypatch.setattr(curricula, "modules", lambda _curriculum_id: gapped)
+    view.reload()
+    model = view.modules_model
+    assert [model.data(model.index(row, 0)) for row in range(model.rowCount())] == [
+        str(n) for n in range(1, len(stored) + 1)
+    ]
+    last = model.rowCount() - 1
+    for row, up, down in ((0, False, True), (last - 1, True, True), (last, True, False)):
+        view.modules_table.selectRow(row)
+        assert (view.up_button.isEnabled(), view.down_button.isEnabled()) == (up, down), row
+
+
+def test_after_a_deletion_the_rows_are_numbered_one_to_n(
+    main_window: MainWindow, qtbot: QtBot
+) -> None:
+    view = _screen(main_window)
+    _select(view, "PK-FC-BORDER")
+    count = view.modules_model.rowCount()
+    view.modules_table.selectRow(2)
+    _when_dialog_opens(_answer(QMessageBox.StandardButton.Yes), [])
+    view.delete_module()
+    model = view.modules_model
+    assert [model.data(model.index(row, 0)) for row in range(model.rowCount())] == [
+        str(n) for n in range(1, count)
+    ]
+    view.modules_table.selectRow(count - 3)
+    assert view.down_button.isEnabled(), "the second-to-last row moves down"
+    view.modules_table.selectRow(0)
+    assert not view.up_button.isEnabled()
+
+
+def test_the_curriculum_form_shows_the_life_cycle_rules_of_the_domain(
+    main_window: MainWindow,
+) -> None:
+    view = _screen(main_window)
+    _select(view, "AF-ABP-BASIC")
+    seen: dict[str, str] = {}
+    expected: dict[str, str] = {}
+
+    def retire_without_a_date(dialog: QWidget) -> None:
+        assert isinstance(dialog, CurriculumDialog)
+        dialog.status.setCurrentIndex(dialog.status.findData(CurriculumStatus.RETIRED))
+        assert dialog.retired_on.given.isChecked(), "retiring offers a date"
+        dialog.retired_on.given.setChecked(False)
+        dialog.accept()
+        seen.update(
+            {name: label.text() for name, label in dialog.errors.items() if label.isVisible()}
+        )
+        expected.update(dialog.draft().problems())
+        dialog.reject()
+
+    _when_dialog_opens(retire_without_a_date, [])
+    view.edit_curriculum()
+    assert seen == expected == {"retired_on": "a retired curriculum needs the date it was retired"}
+    assert main_window.undo_stack.count() == 0
+
+
+def test_going_back_to_draft_unticks_the_dates_a_draft_cannot_have(
+    main_window: MainWindow,
+) -> None:
+    view = _screen(main_window)
+    adopted = _select(view, "AF-ABP-BASIC")
+    assert adopted.adopted_on is not None
+    kept: list[object] = []
+
+    def back_to_draft(dialog: QWidget) -> None:
+        assert isinstance(dialog, CurriculumDialog)
+        dialog.status.setCurrentIndex(dialog.status.findData(CurriculumStatus.DRAFT))
+        kept.append(dialog.draft().problems())
+        dialog.status.setCurrentIndex(dialog.status.findData(CurriculumStatus.ADOPTED))
+        kept.append(dialog.adopted_on.value())
+        dialog.reject()
+
+    _when_dialog_opens(back_to_draft, [])
+    view.edit_curriculum()
+    assert kept == [{}, adopted.adopted_on], "the date comes back when adopted again"

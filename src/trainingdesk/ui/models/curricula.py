@@ -2,7 +2,7 @@
 per-agency coverage. Thin adapters over records the curriculum service returns."""
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -30,6 +30,7 @@ from trainingdesk.ui.models.records import (
     LEFT,
     AnyIndex,
     Column,
+    R,
     RecordTableModel,
     column_header,
 )
@@ -52,12 +53,16 @@ COVER_COLOUR = {
 }
 UNMATCHED_COLOUR = QColor("#fbeccb")
 NUMBER_COLUMNS = (0, 4)  # No. and Hours of the module table
+CURRICULUM_NUMBERS = (7, 8)  # Modules and Hours of the curricula table
 SIDE_NAME = {Country.AF: "Afghan", Country.PK: "Pakistani"}
+# The Pashto, Dari or Urdu line of a cell, which a delegate draws right-aligned.
+LOCAL_LINE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def hours(value: float) -> str:
-    """Hours as a coordinator writes them: 12, 1.5."""
-    return f"{value:g}"
+    """Hours as a coordinator writes them: 12, 1.5, 1.25; never 2.77556e-17 or 1e+03."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
 
 
 def curriculum_columns(
@@ -91,8 +96,27 @@ class ModuleRow:
     competencies: tuple[CompetencyEntry, ...]
 
 
+class AlignedTableModel(RecordTableModel[R]):
+    """A record table whose number columns are aligned right."""
+
+    def __init__(
+        self,
+        columns: Sequence[Column[R]],
+        numbers: Collection[int],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(columns, parent)
+        self._numbers = frozenset(numbers)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """As any record table, with numbers aligned right."""
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self._numbers:
+            return RIGHT if index.isValid() else None
+        return super().data(index, role)
+
+
 MODULE_COLUMNS: tuple[Column[ModuleRow], ...] = (
-    Column("No.", lambda r: str(r.module.position + 1)),
+    Column("No.", lambda _r: ""),  # the row number: see ModuleTableModel.data
     Column("Code", lambda r: r.module.code),
     Column("Title", lambda r: r.module.title_en),
     Column("Local title", lambda r: r.module.title_local, right_to_left=True),
@@ -102,7 +126,7 @@ MODULE_COLUMNS: tuple[Column[ModuleRow], ...] = (
 )
 
 
-class ModuleTableModel(RecordTableModel[ModuleRow]):
+class ModuleTableModel(AlignedTableModel[ModuleRow]):
     """The modules of one curriculum in their order; a row dragged elsewhere asks to move.
 
     The model never reorders itself: a drop emits `move_requested`, the screen pushes an
@@ -112,12 +136,17 @@ class ModuleTableModel(RecordTableModel[ModuleRow]):
     move_requested = Signal(object, int)  # module id, new 0-based position
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(MODULE_COLUMNS, parent)
+        super().__init__(MODULE_COLUMNS, NUMBER_COLUMNS, parent)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """As any record table, with numbers aligned right."""
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in NUMBER_COLUMNS:
-            return RIGHT if index.isValid() else None
+        """As any record table; No. counts the rows 1..n (stored positions may have gaps)."""
+        if (
+            index.isValid()
+            and index.column() == 0
+            and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+            and 0 <= index.row() < self.rowCount()
+        ):
+            return str(index.row() + 1)
         return super().data(index, role)
 
     def position_of(self, module_id: uuid.UUID) -> int | None:
@@ -317,6 +346,8 @@ def _joint_data(row: JointRow, column: int, role: int) -> Any:
         if links is not None:
             return _links_tip(links) or "No national module is linked to this joint module."
         return f"{module_label(row.module)} ({hours(row.module.hours)} h)"
+    if role == LOCAL_LINE_ROLE and column == JOINT:
+        return row.module.title_local or None
     if role == Qt.ItemDataRole.BackgroundRole and cover is not None:
         return QBrush(COVER_COLOUR[cover])
     if role == Qt.ItemDataRole.FontRole and cover is Equivalence.NONE:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainingdesk.domain.enums import CurriculumStatus
 from trainingdesk.domain.records import CurriculumDraft, CurriculumRecord, ModuleDraft
 from trainingdesk.services.container import Services
 from trainingdesk.ui.commands import Editing
@@ -31,12 +32,13 @@ from trainingdesk.ui.commands_curricula import (
     SaveModule,
 )
 from trainingdesk.ui.models.curricula import (
+    CURRICULUM_NUMBERS,
+    AlignedTableModel,
     ModuleRow,
     ModuleTableModel,
     curriculum_columns,
     hours,
 )
-from trainingdesk.ui.models.records import RecordTableModel
 from trainingdesk.ui.views.curriculum_crosswalk import CrosswalkView
 from trainingdesk.ui.views.curriculum_files import CurriculumFiles
 from trainingdesk.ui.views.curriculum_forms import (
@@ -71,8 +73,10 @@ class CurriculaView(QWidget):
         self.files = CurriculumFiles(
             self, services.curricula, self._say, self._imported, show_error
         )
-        self.curricula_model = RecordTableModel(
-            curriculum_columns(lambda agency_id: self._agency_names.get(agency_id, "")), self
+        self.curricula_model = AlignedTableModel(
+            curriculum_columns(lambda agency_id: self._agency_names.get(agency_id, "")),
+            CURRICULUM_NUMBERS,
+            self,
         )
         self.modules_model = ModuleTableModel(self)
         self.curricula_table = record_table(
@@ -210,7 +214,12 @@ class CurriculaView(QWidget):
         self._agency_names = {a.id: a.acronym for a in self._services.reference.list_agencies()}
         rows = self._curricula.find()
         self.curricula_model.set_rows(rows)
-        position = next((n for n, row in enumerate(rows) if row.id == keep), 0 if rows else None)
+        position = next((n for n, row in enumerate(rows) if row.id == keep), None)
+        if position is None and rows:
+            # First the curricula in use: a retired version is history.
+            position = next(
+                (n for n, row in enumerate(rows) if row.status is not CurriculumStatus.RETIRED), 0
+            )
         if position is not None:
             self.curricula_table.selectRow(position)
         self._show_modules(self.selected())
@@ -267,9 +276,11 @@ class CurriculaView(QWidget):
         row = self.selected_module()
         for button in (self.edit_module_button, self.delete_module_button):
             button.setEnabled(row is not None)
+        # The place in the table, not the stored position: a deletion leaves gaps in those.
+        place = self.modules_model.position_of(row.module.id) if row is not None else None
         last = self.modules_model.rowCount() - 1
-        self.up_button.setEnabled(row is not None and row.module.position > 0)
-        self.down_button.setEnabled(row is not None and row.module.position < last)
+        self.up_button.setEnabled(place is not None and place > 0)
+        self.down_button.setEnabled(place is not None and place < last)
         if row is None:
             self.module_detail.setText("")
             return
@@ -386,7 +397,7 @@ class CurriculaView(QWidget):
         if not dialog.exec() or dialog.result_draft is None:
             return
         after = (dialog.result_draft, dialog.chosen_competencies())
-        if after != (before[1], before[2]):
+        if dialog.changed():
             self._push(
                 SaveModule(
                     self._curricula, curriculum.id, after, before, self._module_changed, self._error
@@ -470,9 +481,16 @@ class CurriculaView(QWidget):
     def _imported(self, curriculum: CurriculumRecord) -> None:
         self.tabs.setCurrentIndex(0)
         self.reload(keep=curriculum.id)
+        # Links to curriculum versions not here yet are left out; the import says which.
+        notes: tuple[str, ...] = getattr(curriculum, "notes", ())
         self.message.setText(
-            f"Imported {curriculum_name(curriculum)} ({curriculum.status.value}) with "
-            f"{curriculum.modules} module(s), {hours(curriculum.hours)} h."
+            " ".join(
+                (
+                    f"Imported {curriculum_name(curriculum)} ({curriculum.status.value}) with "
+                    f"{curriculum.modules} module(s), {hours(curriculum.hours)} h.",
+                    *notes,
+                )
+            )
         )
 
     # Elsewhere

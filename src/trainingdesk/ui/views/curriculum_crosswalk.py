@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoCommand
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +35,7 @@ from trainingdesk.ui.commands import Editing
 from trainingdesk.ui.commands_curricula import LinkModules, UnlinkModules
 from trainingdesk.ui.models.curricula import (
     COVER_TEXT,
+    JOINT,
     LINK_COLUMNS,
     SIDE_NAME,
     UNMATCHED_TEXT,
@@ -48,6 +48,7 @@ from trainingdesk.ui.models.curricula import (
 from trainingdesk.ui.models.records import RecordTableModel
 from trainingdesk.ui.tasks import BackgroundTask, Report
 from trainingdesk.ui.views.curriculum_link import LinkDialog
+from trainingdesk.ui.views.curriculum_widgets import BilingualDelegate, name_side, side_button
 from trainingdesk.ui.views.forms import chain_tab_order, select_data
 from trainingdesk.ui.views.tables import record_table
 
@@ -105,12 +106,13 @@ class CrosswalkView(QWidget):
         self.joint = QComboBox()
         self.joint.setAccessibleName("Joint curriculum")
         self.joint.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.sides = {Country.AF: _side_button(), Country.PK: _side_button()}
+        self.sides = {country: side_button(name) for country, name in SIDE_NAME.items()}
         self.save_pdf_button = QPushButton("Save crosswalk P&DF…")
         self.summaries = {Country.AF: _summary(), Country.PK: _summary()}
         self.model = CrosswalkModel(self)
         self.table = record_table(self.model, (230, 150, 270, 45, 150, 250))
         self.table.setWordWrap(True)
+        self.table.setItemDelegateForColumn(JOINT, BilingualDelegate(self.table))
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setAccessibleName("Crosswalk")
         self.links_model: RecordTableModel[LinkRow] = RecordTableModel(LINK_COLUMNS, self)
@@ -227,10 +229,15 @@ class CrosswalkView(QWidget):
         self.reload()
 
     def _side_toggled(self, country: Country) -> None:
+        self._chosen[country] = [
+            action.data() for action in self._side_menu(country).actions() if action.isChecked()
+        ]
+        self.reload()
+
+    def _side_menu(self, country: Country) -> QMenu:
         menu = self.sides[country].menu()
         assert menu is not None
-        self._chosen[country] = [action.data() for action in menu.actions() if action.isChecked()]
-        self.reload()
+        return menu
 
     def reload(self) -> None:
         """Read the curricula and the crosswalk again, keeping the selected line."""
@@ -275,28 +282,26 @@ class CrosswalkView(QWidget):
             (Country.AF, shown.afghan if shown else ()),
             (Country.PK, shown.pakistani if shown else ()),
         ):
-            button = self.sides[country]
-            menu = QMenu(button)
-            ticked = {h.id for h in headings}
-            for curriculum in curricula:
-                if curriculum.kind is CurriculumKind.NATIONAL and curriculum.country is country:
-                    action = QAction(
-                        f"{heading_name(curriculum)} ({curriculum.status.value}) — "
-                        f"{curriculum.title}",
-                        menu,
-                    )
+            # The same menu throughout, changed in place: it may be open, being ticked.
+            menu = self._side_menu(country)
+            offered = [
+                (c.id, f"{heading_name(c)} ({c.status.value}) — {c.title}")
+                for c in curricula
+                if c.kind is CurriculumKind.NATIONAL and c.country is country
+            ]
+            if [(action.data(), action.text()) for action in menu.actions()] != offered:
+                menu.clear()
+                for curriculum_id, text in offered:
+                    action = menu.addAction(text)
                     action.setCheckable(True)
-                    action.setChecked(curriculum.id in ticked)
-                    action.setData(curriculum.id)
+                    action.setData(curriculum_id)
                     action.toggled.connect(lambda _on, side=country: self._side_toggled(side))
-                    menu.addAction(action)
-            old = button.menu()
-            button.setMenu(menu)
-            if old is not None:
-                old.deleteLater()
-            names = [heading_name(h) for h in headings]
-            button.setText(", ".join(names) if names else "(none)")
-            button.setAccessibleName(f"{SIDE_NAME[country]} curricula")
+            ticked = {h.id for h in headings}
+            for action in menu.actions():
+                action.blockSignals(True)
+                action.setChecked(action.data() in ticked)
+                action.blockSignals(False)
+            name_side(self.sides[country], SIDE_NAME[country], [heading_name(h) for h in headings])
 
     def _show(self, crosswalk: Crosswalk | None, kept: LineKey | None) -> None:
         self.crosswalk = crosswalk
@@ -500,13 +505,6 @@ def _mapping(link: CrosswalkLink) -> MappingRecord:
         equivalence=link.equivalence,
         note=link.note,
     )
-
-
-def _side_button() -> QToolButton:
-    button = QToolButton()
-    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-    return button
 
 
 def _summary() -> QLabel:

@@ -2,6 +2,7 @@
 
 import re
 import uuid
+from dataclasses import fields, replace
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
@@ -170,12 +171,11 @@ class CurriculumDialog(QDialog):
             self.country.setCurrentIndex(0)
 
     def _status_changed(self) -> None:
-        """Adopting or retiring offers today's date, which the user may change."""
+        """Adopting or retiring offers a date (today's, or the one shown before), which the
+        user may change; a date the new status cannot have is unticked (and kept)."""
         status = CurriculumStatus(self.status.currentData())
-        if status is not CurriculumStatus.DRAFT and self.adopted_on.value() is None:
-            self.adopted_on.given.setChecked(True)
-        if status is CurriculumStatus.RETIRED and self.retired_on.value() is None:
-            self.retired_on.given.setChecked(True)
+        self.adopted_on.given.setChecked(status is not CurriculumStatus.DRAFT)
+        self.retired_on.given.setChecked(status is CurriculumStatus.RETIRED)
 
     def draft(self) -> CurriculumDraft:
         """What the form holds now."""
@@ -196,7 +196,7 @@ class CurriculumDialog(QDialog):
     def accept(self) -> None:
         """Show each problem beside its field, or close with the draft."""
         draft = self.draft()
-        problems = {**_life_cycle_problems(draft), **draft.problems()}
+        problems = draft.problems()  # the life-cycle rules (status and dates) among them
         if (draft.code.upper(), draft.version) in self._taken:
             problems.setdefault("version", f"{draft.code} version {draft.version} already exists")
         show_problems(self.errors, problems)
@@ -204,19 +204,6 @@ class CurriculumDialog(QDialog):
             return
         self.result_draft = draft
         super().accept()
-
-
-def _life_cycle_problems(draft: CurriculumDraft) -> dict[str, str]:
-    problems: dict[str, str] = {}
-    if draft.status is not CurriculumStatus.DRAFT and draft.adopted_on is None:
-        problems["adopted_on"] = f"an {draft.status.value} curriculum needs its adoption date"
-    if draft.status is CurriculumStatus.RETIRED and draft.retired_on is None:
-        problems["retired_on"] = "a retired curriculum needs the date it was retired"
-    if draft.status is not CurriculumStatus.RETIRED and draft.retired_on is not None:
-        problems["retired_on"] = "only a retired curriculum has a retirement date"
-    if draft.adopted_on and draft.retired_on and draft.retired_on < draft.adopted_on:
-        problems["retired_on"] = "cannot be before the adoption date"
-    return problems
 
 
 def next_version(version: str) -> str:
@@ -293,6 +280,9 @@ class ModuleDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Edit module" if draft else "New module")
         self._taken = taken_codes
+        self._stored = draft
+        self._chosen = list(chosen or [])
+        self._as_loaded: ModuleDraft | None = None
         self.result_draft: ModuleDraft | None = None
         self.errors: dict[str, QLabel] = {}
         self.code = QLineEdit()
@@ -302,7 +292,8 @@ class ModuleDialog(QDialog):
         self.title_local.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.hours = QDoubleSpinBox()
         self.hours.setRange(0, 1000)
-        self.hours.setDecimals(1)
+        # Quarter hours are common (1.25 h); the table shows up to two decimals too.
+        self.hours.setDecimals(2)
         self.hours.setSingleStep(0.5)
         self.hours.setSuffix(" h")
         self.objectives = QPlainTextEdit()
@@ -335,6 +326,7 @@ class ModuleDialog(QDialog):
         finish_dialog(self, form)
         if draft is not None:
             self._load(draft, chosen or [])
+            self._as_loaded = self._form()
         self.resize(620, 560)
 
     def _load(self, draft: ModuleDraft, chosen: list[uuid.UUID]) -> None:
@@ -349,8 +341,7 @@ class ModuleDialog(QDialog):
             if item is not None and item.data(Qt.ItemDataRole.UserRole) in chosen:
                 item.setCheckState(Qt.CheckState.Checked)
 
-    def draft(self) -> ModuleDraft:
-        """What the form holds now."""
+    def _form(self) -> ModuleDraft:
         return ModuleDraft(
             code=self.code.text().strip(),
             title_en=self.title_en.text().strip(),
@@ -360,14 +351,33 @@ class ModuleDialog(QDialog):
             assessment_method=self.assessment.currentText().strip(),
         )
 
+    def draft(self) -> ModuleDraft:
+        """What the form holds now; a field left as it was keeps its stored value exactly
+        (the form may show it rounded or trimmed)."""
+        shown, stored, loaded = self._form(), self._stored, self._as_loaded
+        if stored is None or loaded is None:
+            return shown
+        kept = {
+            f.name: getattr(stored, f.name)
+            for f in fields(ModuleDraft)
+            if getattr(shown, f.name) == getattr(loaded, f.name)
+        }
+        return replace(shown, **kept)
+
     def chosen_competencies(self) -> list[uuid.UUID]:
-        """The competencies ticked, in catalogue order."""
+        """The competencies ticked, in catalogue order (as stored if the ticks are unchanged)."""
         chosen = []
         for row in range(self.competencies.count()):
             item = self.competencies.item(row)
             if item is not None and item.checkState() == Qt.CheckState.Checked:
                 chosen.append(item.data(Qt.ItemDataRole.UserRole))
-        return chosen
+        return self._chosen if set(chosen) == set(self._chosen) else chosen
+
+    def changed(self) -> bool:
+        """Whether the form differs from the module it was opened on (a new one always does)."""
+        if self._stored is None:
+            return True
+        return (self.draft(), self.chosen_competencies()) != (self._stored, self._chosen)
 
     def accept(self) -> None:
         """Show each problem beside its field, or close with the draft."""

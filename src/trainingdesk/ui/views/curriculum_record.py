@@ -2,6 +2,8 @@
 
 import html
 import uuid
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
@@ -26,9 +28,10 @@ from trainingdesk.domain.errors import TrainingDeskError
 from trainingdesk.domain.records import PersonRow
 from trainingdesk.services.container import Services
 from trainingdesk.services.curricula import CurriculumService
-from trainingdesk.ui.models.curricula import AgencyCoverageModel, hours
+from trainingdesk.ui.models.curricula import AgencyCoverageModel, AlignedTableModel, hours
 from trainingdesk.ui.models.people import PeopleCriteria, PeopleTableModel
-from trainingdesk.ui.models.records import Column, RecordTableModel
+from trainingdesk.ui.models.records import Column
+from trainingdesk.ui.tasks import BackgroundTask, Report
 from trainingdesk.ui.views.forms import chain_tab_order, select_data
 from trainingdesk.ui.views.tables import record_table
 
@@ -48,10 +51,23 @@ REMAINING_COLUMNS: tuple[Column[CrosswalkModule], ...] = (
 )
 
 
+COMPLETED_HOURS, REMAINING_HOURS = 2, 3
+
+
+def default_joint(curricula: CurriculumService) -> uuid.UUID | None:
+    """The joint curriculum the service shows when none is named (the one in force)."""
+    try:
+        # Without national curricula the crosswalk is only the joint one: quick to read.
+        return curricula.crosswalk(None, afghan=(), pakistani=()).joint.id
+    except TrainingDeskError:
+        return None
+
+
 def fill_joint_choices(
     combo: QComboBox, curricula: CurriculumService, shown: uuid.UUID | None
 ) -> None:
-    """The joint curriculum versions to choose from, with the one shown selected."""
+    """The joint curriculum versions to choose from, with the one shown selected (or, with
+    none, the one the service would show)."""
     combo.blockSignals(True)
     combo.clear()
     for curriculum in curricula.find():
@@ -60,8 +76,69 @@ def fill_joint_choices(
                 f"{curriculum.code} {curriculum.version} ({curriculum.status.value})",
                 curriculum.id,
             )
-    select_data(combo, shown)
+    if combo.count():
+        select_data(combo, shown or default_joint(curricula))
     combo.blockSignals(False)
+
+
+class LatestReading:
+    """Reads off the GUI thread, one read at a time, for a view that shows the result.
+
+    Asked again while a read runs (another person chosen, say), it drops that read's result
+    when it arrives and asks the view to start again, so the view shows what was asked last.
+    """
+
+    def __init__(self, parent: QWidget, title: str, again: Callable[[], None]) -> None:
+        self._parent = parent
+        self._title = title
+        self._again = again
+        self._stale = False
+        self.task: BackgroundTask | None = None
+
+    def busy(self) -> bool:
+        """True while a read runs."""
+        return self.task is not None and not self.task.finished.is_set()
+
+    def start(
+        self,
+        message: str,
+        read: Callable[[], Any],
+        shown: Callable[[Any], None],
+        failed: Callable[[str], None],
+        cancelled: Callable[[], None],
+    ) -> None:
+        """Read in the background, then call `shown`, `failed` or `cancelled` (if still due)."""
+        if self.busy():
+            self._stale = True
+            return
+        self._stale = False
+
+        def work(report: Report) -> object:
+            report(message)
+            result = read()
+            report(message)  # raises Cancelled if Cancel was pressed meanwhile
+            return result
+
+        self.task = BackgroundTask(
+            self._parent,
+            self._title,
+            work,
+            lambda result: self._then(lambda: shown(result)),
+            lambda text: self._then(lambda: failed(text)),
+            lambda: self._then(cancelled),
+        )
+
+    def discard(self) -> None:
+        """Drop the result of the read running now (the view no longer wants it)."""
+        if self.busy():
+            self._stale = True
+
+    def _then(self, show: Callable[[], None]) -> None:
+        if self._stale:
+            self._stale = False
+            self._again()
+        else:
+            show()
 
 
 def _joint_combo() -> QComboBox:
@@ -99,13 +176,15 @@ class CompetencyRecordView(QWidget):
         self.people_table.setAccessibleName("People")
         self.joint = _joint_combo()
         self.summary = QLabel("Choose a person to see their record.")
+        self.summary.setTextFormat(Qt.TextFormat.RichText)  # names in bold, escaped
         self.summary.setWordWrap(True)
-        self.completed_model: RecordTableModel[ModuleCompletion] = RecordTableModel(
-            COMPLETED_COLUMNS, self
+        self.completed_model: AlignedTableModel[ModuleCompletion] = AlignedTableModel(
+            COMPLETED_COLUMNS, (COMPLETED_HOURS,), self
         )
-        self.remaining_model: RecordTableModel[CrosswalkModule] = RecordTableModel(
-            REMAINING_COLUMNS, self
+        self.remaining_model: AlignedTableModel[CrosswalkModule] = AlignedTableModel(
+            REMAINING_COLUMNS, (REMAINING_HOURS,), self
         )
+        self.reading = LatestReading(self, "Reading the competency record", self._show_record)
         self.completed_table = record_table(self.completed_model, (80, 230, 50, 95, 110))
         self.completed_table.setAccessibleName("Completed modules")
         self.remaining_table = record_table(self.remaining_model, (80, 230, 200, 50))
@@ -177,17 +256,29 @@ class CompetencyRecordView(QWidget):
         self._show_record()
 
     def _show_record(self) -> None:
+        """Read the selected person's record in the background (it can take a second)."""
         person = self.selected_person()
-        record: CompetencyRecord | None = None
         if person is None:
+            self.reading.discard()
+            self._record_read(None, None)
             self.summary.setText("Choose a person to see their record.")
-        else:
-            try:
-                record = self._curricula.competency_record(person.id, self._joint_id)
-            except TrainingDeskError as exc:
-                self.summary.setText(f"No record to show: {exc}")
+            return
+        self._record_read(None, None)
+        self.summary.setText(f"Reading the record of {html.escape(person.full_name)}…")
+        curricula, joint_id = self._curricula, self._joint_id
+        self.reading.start(
+            f"Reading the competency record of {person.full_name}",
+            lambda: curricula.competency_record(person.id, joint_id),
+            lambda record: self._record_read(person, record),
+            lambda message: self.summary.setText(f"No record to show: {html.escape(message)}"),
+            lambda: self.summary.setText("Reading the record was cancelled."),
+        )
+
+    def _record_read(self, person: PersonRow | None, record: CompetencyRecord | None) -> None:
         self.record = record
-        fill_joint_choices(self.joint, self._curricula, record.joint.id if record else None)
+        fill_joint_choices(
+            self.joint, self._curricula, record.joint.id if record else self._joint_id
+        )
         self.completed_model.set_rows(record.completed if record else [])
         self.remaining_model.set_rows(record.remaining if record else [])
         if person is None or record is None:
@@ -219,6 +310,7 @@ class AgencyCoverageView(QWidget):
         self.table.setAccessibleName("Coverage by agency")
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setMinimumSectionSize(60)
+        self.reading = LatestReading(self, "Counting the coverage of each agency", self.reload)
         layout = QVBoxLayout(self)
         layout.addLayout(_captioned("&Joint curriculum", self.joint))
         layout.addWidget(self.caption)
@@ -231,16 +323,28 @@ class AgencyCoverageView(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        """Count again for the chosen joint curriculum."""
-        coverage: AgencyCoverage | None = None
-        try:
-            coverage = self._curricula.agency_coverage(self._joint_id)
-        except TrainingDeskError as exc:
-            self.caption.setText(f"No table to show: {exc}")
-        fill_joint_choices(self.joint, self._curricula, coverage.joint.id if coverage else None)
+        """Count again for the chosen joint curriculum, in the background (on a large
+        database counting takes seconds)."""
+        fill_joint_choices(self.joint, self._curricula, self._joint_id)
+        self.caption.setText("Counting the officers who completed each module…")
+        curricula, joint_id = self._curricula, self._joint_id
+        self.reading.start(
+            "Counting the officers of each agency who completed each module",
+            lambda: curricula.agency_coverage(joint_id),
+            self._counted,
+            self._failed,
+            lambda: self.caption.setText(
+                "Counting was cancelled; choose a joint curriculum to count again."
+            ),
+        )
+
+    def _failed(self, message: str) -> None:
+        self.model.set_coverage(None)
+        self.caption.setText(f"No table to show: {message}")
+
+    def _counted(self, coverage: AgencyCoverage) -> None:
+        fill_joint_choices(self.joint, self._curricula, coverage.joint.id)
         self.model.set_coverage(coverage)
-        if coverage is None:
-            return
         header = self.table.horizontalHeader()
         for column, width in enumerate((240, 60, 70)):
             self.table.setColumnWidth(column, width)
