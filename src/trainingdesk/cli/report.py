@@ -1,10 +1,7 @@
 """`trainingdesk report donor`: the donor summary of a period as a PDF, and as a workbook."""
 
 import argparse
-import contextlib
-import os
-import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TextIO
@@ -17,6 +14,7 @@ from trainingdesk.domain.errors import TrainingDeskError
 from trainingdesk.domain.periods import Period, parse_period
 from trainingdesk.reports.donor_summary import write_donor_summary
 from trainingdesk.reports.donor_xlsx import write_donor_workbook
+from trainingdesk.reports.replacing import replacing
 from trainingdesk.services.container import Services
 
 PAPER = {"a4": A4, "letter": LETTER}
@@ -68,11 +66,11 @@ def donor(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     )
     report = services.donor.build(scope)
     logos = services.certificates.settings().logos
-    with _replacing(args.out) as partial:
+    with replacing(args.out) as partial:
         write_donor_summary(report, partial, page_size=PAPER[args.paper], logos=logos)
     written = [str(args.out)]
     if args.xlsx is not None:
-        with _replacing(args.xlsx) as partial:
+        with replacing(args.xlsx) as partial:
             write_donor_workbook(report, partial)
         written.append(str(args.xlsx))
     people = next((h.value for h in report.headlines if h.label == "People trained"), 0)
@@ -128,18 +126,3 @@ def _period(args: argparse.Namespace) -> Period:
     if args.end < args.start:
         raise PeriodError(f"--to {args.end.isoformat()} is before --from {args.start.isoformat()}")
     return Period(args.start, args.end, "")
-
-
-@contextlib.contextmanager
-def _replacing(target: Path) -> Iterator[Path]:
-    """A temporary file beside `target` that replaces it only once fully written."""
-    handle, name = tempfile.mkstemp(
-        prefix=f".{target.stem}-", suffix=target.suffix, dir=target.parent
-    )
-    os.close(handle)
-    partial = Path(name)
-    try:
-        yield partial
-        partial.replace(target)
-    finally:
-        partial.unlink(missing_ok=True)

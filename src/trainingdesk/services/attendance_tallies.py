@@ -7,7 +7,7 @@ report after a day of marking recounts one exercise, not the programme.
 
 import uuid
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import (
     ColumnElement,
@@ -39,6 +39,7 @@ from trainingdesk.storage.models import (
 from trainingdesk.storage.unit_of_work import UnitOfWork
 
 _ATTENDED = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
+_Query = TypeVar("_Query", bound=Select[*tuple[Any, ...]])
 # Shares and scores are compared as `domain.completion` compares them.
 TOLERANCE = 1e-9
 # Well under SQLite's and PostgreSQL's limits on bound parameters per statement.
@@ -62,13 +63,32 @@ def bring_up_to_date(uow: UnitOfWork, exercises: Select[uuid.UUID]) -> bool:
     return True
 
 
+def with_tally_and_scores(query: _Query) -> _Query:
+    """`query`, over enrolments, with each one's tally and test scores outer-joined, as
+    `completes_exercise` needs them."""
+    return query.outerjoin(
+        AttendanceTally,
+        and_(
+            AttendanceTally.exercise_id == Enrolment.exercise_id,
+            AttendanceTally.person_id == Enrolment.person_id,
+        ),
+    ).outerjoin(
+        Assessment,
+        and_(
+            Assessment.exercise_id == Enrolment.exercise_id,
+            Assessment.person_id == Enrolment.person_id,
+            Assessment.deleted_at.is_(None),
+        ),
+    )
+
+
 def completes_exercise(rule: Any, sessions: ColumnElement[int]) -> ColumnElement[bool]:
     """Whether an enrolment completed its exercise: `domain.completion.evaluate` in SQL.
 
     `rule` has the exercise's rule as columns (`min_attendance_share`,
     `late_counts_as_present`, `excused_in_denominator`, `post_test_pass_mark`: the
     `Exercise` model or a subquery of them) and `sessions` counts its live sessions. The
-    query joins `Enrolment`, `AttendanceTally` (outer) and `Assessment` (outer).
+    query joins `Enrolment`, then the tally and scores (`with_tally_and_scores`).
     """
     tally = AttendanceTally
     present = func.coalesce(tally.present, 0)

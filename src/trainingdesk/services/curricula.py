@@ -29,6 +29,7 @@ from trainingdesk.domain.records import (
 )
 from trainingdesk.importing.curriculum_file import read_curriculum_file
 from trainingdesk.reports.curriculum_xlsx import SUFFIXES, write_curriculum_file
+from trainingdesk.reports.replacing import replacing
 from trainingdesk.services.attendance import AttendanceService
 from trainingdesk.services.common import validated
 from trainingdesk.services.curriculum_coverage import (
@@ -40,7 +41,7 @@ from trainingdesk.services.curriculum_coverage import (
     modules_of,
     read_crosswalk,
 )
-from trainingdesk.services.curriculum_files import add_from_file, file_content, replacing
+from trainingdesk.services.curriculum_files import add_from_file, file_content
 from trainingdesk.storage.models import (
     Competency,
     Curriculum,

@@ -11,7 +11,6 @@ from datetime import date
 
 from sqlalchemy import (
     Select,
-    and_,
     case,
     distinct,
     func,
@@ -36,11 +35,13 @@ from trainingdesk.domain.enums import (
     Role,
 )
 from trainingdesk.domain.errors import Conflict, NotFound
-from trainingdesk.services.attendance_tallies import bring_up_to_date, completes_exercise
+from trainingdesk.services.attendance_tallies import (
+    bring_up_to_date,
+    completes_exercise,
+    with_tally_and_scores,
+)
 from trainingdesk.storage.models import (
     Agency,
-    Assessment,
-    AttendanceTally,
     Curriculum,
     Enrolment,
     Exercise,
@@ -229,33 +230,18 @@ def completed_participations() -> Select[uuid.UUID, uuid.UUID]:
         .group_by(TrainingSession.exercise_id)
         .subquery("held")
     )
-    return (
+    enrolments = (
         select(Enrolment.exercise_id, Enrolment.person_id)
         .join(Exercise, Exercise.id == Enrolment.exercise_id)
         .join(held, held.c.exercise_id == Enrolment.exercise_id)
         .join(Person, Person.id == Enrolment.person_id)
-        .outerjoin(
-            AttendanceTally,
-            and_(
-                AttendanceTally.exercise_id == Enrolment.exercise_id,
-                AttendanceTally.person_id == Enrolment.person_id,
-            ),
-        )
-        .outerjoin(
-            Assessment,
-            and_(
-                Assessment.exercise_id == Enrolment.exercise_id,
-                Assessment.person_id == Enrolment.person_id,
-                Assessment.deleted_at.is_(None),
-            ),
-        )
-        .where(
-            Enrolment.deleted_at.is_(None),
-            Enrolment.role == Role.PARTICIPANT,
-            Exercise.deleted_at.is_(None),
-            Person.deleted_at.is_(None),
-            completes_exercise(Exercise, held.c.sessions),
-        )
+    )
+    return with_tally_and_scores(enrolments).where(
+        Enrolment.deleted_at.is_(None),
+        Enrolment.role == Role.PARTICIPANT,
+        Exercise.deleted_at.is_(None),
+        Person.deleted_at.is_(None),
+        completes_exercise(Exercise, held.c.sessions),
     )
 
 

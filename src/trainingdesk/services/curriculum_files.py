@@ -6,12 +6,8 @@ codes are matched with the database: the owner agency, the competencies of the c
 of each crosswalk link (leaving out links to curriculum versions not here yet).
 """
 
-import contextlib
-import os
-import tempfile
 import uuid
-from collections.abc import Iterable, Iterator
-from pathlib import Path
+from collections.abc import Iterable
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
@@ -311,18 +307,3 @@ def _other_modules(
             continue
         found.append(module.id)
     return found, tuple(absent.values())
-
-
-@contextlib.contextmanager
-def replacing(target: Path) -> Iterator[Path]:
-    """A temporary file beside `target` that replaces it only once fully written."""
-    handle, name = tempfile.mkstemp(
-        prefix=f".{target.stem}-", suffix=target.suffix, dir=target.parent
-    )
-    os.close(handle)
-    partial = Path(name)
-    try:
-        yield partial
-        partial.replace(target)
-    finally:
-        partial.unlink(missing_ok=True)

@@ -60,6 +60,7 @@ from trainingdesk.services.attendance_tallies import (
     any_stale,
     bring_up_to_date,
     completes_exercise,
+    with_tally_and_scores,
 )
 from trainingdesk.storage.models import (
     Agency,
@@ -301,7 +302,7 @@ class ReportCounter:
         tally = AttendanceTally
         present = func.coalesce(tally.present, 0)
         late = func.coalesce(tally.late, 0)
-        return (
+        participants = (
             select(
                 Enrolment.exercise_id,
                 Enrolment.person_id,
@@ -319,22 +320,9 @@ class ReportCounter:
             .select_from(rules)
             .join(Enrolment, Enrolment.exercise_id == rules.c.id)
             .join(people, people.c.id == Enrolment.person_id)
-            .outerjoin(
-                tally,
-                and_(
-                    tally.exercise_id == Enrolment.exercise_id,
-                    tally.person_id == Enrolment.person_id,
-                ),
-            )
-            .outerjoin(
-                Assessment,
-                and_(
-                    Assessment.exercise_id == Enrolment.exercise_id,
-                    Assessment.person_id == Enrolment.person_id,
-                    Assessment.deleted_at.is_(None),
-                ),
-            )
-            .where(Enrolment.deleted_at.is_(None), Enrolment.role == Role.PARTICIPANT)
+        )
+        return with_tally_and_scores(participants).where(
+            Enrolment.deleted_at.is_(None), Enrolment.role == Role.PARTICIPANT
         )
 
     def people(self, participation: Table) -> tuple[PeopleCount, ...]:
