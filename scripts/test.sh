@@ -7,8 +7,8 @@ cd "$ROOT"
 BIN="$ROOT/.venv/bin"
 export QT_QPA_PLATFORM=offscreen
 
-echo "== ruff";          "$BIN/ruff" check src tests benchmarks
-                         "$BIN/ruff" format --check src tests benchmarks
+echo "== ruff";          "$BIN/ruff" check src tests benchmarks packaging
+                         "$BIN/ruff" format --check src tests benchmarks packaging
 echo "== mypy";          "$BIN/mypy"
 echo "== import layers"; "$BIN/lint-imports"
 echo "== pytest";        "$BIN/pytest" --durations=15 "$@"

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
-from trainingdesk import __version__
 from trainingdesk.domain.enums import CertificateStatus, Country, ExerciseStatus, Sex
 from trainingdesk.domain.errors import TrainingDeskError
 from trainingdesk.services.container import Services
@@ -24,6 +23,7 @@ from trainingdesk.storage.database import demo_database_path
 from trainingdesk.storage.errors import StorageError
 from trainingdesk.ui.commands import Editing, SaveCertificateSettings
 from trainingdesk.ui.tasks import BackgroundTask
+from trainingdesk.ui.views.about import AboutDialog
 from trainingdesk.ui.views.attendance import AttendanceView
 from trainingdesk.ui.views.certificate_settings import CertificateSettingsDialog
 from trainingdesk.ui.views.certificates import CertificatesView
@@ -362,13 +362,10 @@ class MainWindow(QMainWindow):
         box.open()
 
     def show_about(self) -> None:
-        """Help > About."""
-        QMessageBox.about(
-            self,
-            "About TrainingDesk",
-            f"TrainingDesk {__version__}\nTraining coordination for the Afghanistan–Pakistan "
-            "border-cooperation programme.\nDatabase: " + self.services.database.location,
-        )
+        """Help > About: the version and the licences of what the program is made of."""
+        dialog = AboutDialog(self.services.database.location, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def _restore_layout(self) -> None:
         settings = QSettings()
