@@ -9,25 +9,20 @@ their Dari, Pashto and Urdu titles are shaped as on the certificates (Naskh for 
 Afghan and joint columns, Nastaliq for the Pakistani one) and read back as typed.
 """
 
-import io
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
     Flowable,
     Frame,
-    Image,
     PageTemplate,
     Spacer,
-    Table,
-    TableStyle,
 )
 
 from trainingdesk.domain.calendars import long_date
@@ -35,7 +30,7 @@ from trainingdesk.domain.crosswalk import Crosswalk, CurriculumHeading
 from trainingdesk.reports.certificate import PROGRAMME
 from trainingdesk.reports.crosswalk_sections import comparison, coverage, gaps
 from trainingdesk.reports.crosswalk_table import Cell, Text, shaped_table
-from trainingdesk.reports.donor_pages import NumberedCanvas, Sections
+from trainingdesk.reports.donor_pages import NumberedCanvas, Sections, logo_row
 from trainingdesk.reports.donor_tables import GOLD, GREY, INK, NAVY, paragraph_style
 from trainingdesk.reports.fonts import LATIN, register_fonts
 from trainingdesk.reports.text import Align, TextStyle, draw_text, text_width
@@ -197,38 +192,9 @@ def _draw_clipped(
 
 
 def _logo_row(logos: Sequence[bytes], width: float) -> list[Flowable]:
-    """The logos side by side in boxes `_LOGO_HEIGHT` high that share `width`, each keeping
-    its shape; nothing if none is an image.
-    """
-    readable: list[tuple[bytes, float, float]] = []
-    for data in logos:
-        try:
-            reader = ImageReader(io.BytesIO(data))
-            reader.getRGBData()  # decodes it all: a truncated file fails here, not mid-build
-        except (OSError, ValueError):
-            continue
-        readable.append((data, *reader.getSize()))
-    if not readable:
-        return []
-    box = min(_LOGO_WIDTH, width / len(readable) - _LOGO_GAP)
-    images = []
-    for data, pixel_width, pixel_height in readable:
-        scale = min(box / pixel_width, _LOGO_HEIGHT / pixel_height)
-        images.append(Image(io.BytesIO(data), pixel_width * scale, pixel_height * scale))
-    row = Table([images], colWidths=[box + _LOGO_GAP] * len(images), hAlign="LEFT")
-    row.setStyle(
-        TableStyle(
-            [
-                # Tables set an unembedded Helvetica for cells that are not flowables.
-                ("FONTNAME", (0, 0), (-1, -1), LATIN),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), _LOGO_GAP),
-                ("ALIGN", (0, 0), (-1, -1), "LEFT"),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ]
-        )
-    )
-    return [row, Spacer(0, 8)]
+    """The logos in a row, and room under them; nothing if none is an image."""
+    row = logo_row(logos, width, height=_LOGO_HEIGHT, box_width=_LOGO_WIDTH, gap=_LOGO_GAP)
+    return [] if row is None else [row, Spacer(0, 8)]
 
 
 def _title_block(

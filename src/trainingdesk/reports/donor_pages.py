@@ -2,23 +2,28 @@
 header, "Page N of M", bookmarked headings, and how dates and the scope are worded.
 """
 
+import io
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    Image,
     KeepTogether,
     PageTemplate,
     Paragraph,
+    Table,
+    TableStyle,
 )
 from reportlab.platypus.doctemplate import _FrameBreak
 
@@ -327,3 +332,39 @@ def suppression_text(scope: ReportScope) -> str:
         f"the others from a total; figures that even this cannot protect are withheld as "
         f"“{WITHHELD_MARK}”."
     )
+
+
+def logo_row(
+    logos: Sequence[bytes], width: float, *, height: float, box_width: float, gap: float = 12.0
+) -> Table | None:
+    """The logos side by side in boxes `height` high that share `width` (each at most
+    `box_width`), each keeping its shape; None when none is an image."""
+    readable: list[tuple[bytes, float, float]] = []
+    for data in logos:
+        try:
+            reader = ImageReader(io.BytesIO(data))
+            reader.getRGBData()  # decodes it all: a truncated file fails here, not mid-build
+        except (OSError, ValueError):
+            continue
+        readable.append((data, *reader.getSize()))
+    if not readable:
+        return None
+    box = min(box_width, width / len(readable) - gap)
+    images = []
+    for data, pixel_width, pixel_height in readable:
+        scale = min(box / pixel_width, height / pixel_height)
+        images.append(Image(io.BytesIO(data), pixel_width * scale, pixel_height * scale))
+    row = Table([images], colWidths=[box + gap] * len(images), hAlign="LEFT")
+    row.setStyle(
+        TableStyle(
+            [
+                # Tables set an unembedded Helvetica for cells that are not flowables.
+                ("FONTNAME", (0, 0), (-1, -1), LATIN),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), gap),
+                ("ALIGN", (0, 0), (-1, -1), "LEFT"),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ]
+        )
+    )
+    return row

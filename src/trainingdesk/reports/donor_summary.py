@@ -9,7 +9,6 @@ every section is an entry of the PDF outline. Tables (`donor_tables.py`) and cha
 Letter.
 """
 
-import io
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -17,10 +16,8 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import Color, white
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
     Flowable,
-    Image,
     KeepInFrame,
     KeepTogether,
     NextPageTemplate,
@@ -49,6 +46,7 @@ from trainingdesk.reports.donor_pages import (
     NumberedCanvas,
     Sections,
     date_span,
+    logo_row,
     period_name,
     period_text,
     scope_filters,
@@ -136,9 +134,9 @@ def _cover(
 ) -> list[Flowable]:
     """Programme, title, project and donor, period, filters, logos and the date."""
     scope = report.scope
-    logo_row = _logo_row(logos, width)
+    logos_shown = logo_row(logos, width, height=_LOGO_HEIGHT, box_width=_LOGO_WIDTH)
     story: list[Flowable] = [Spacer(0, 24)]
-    story += [logo_row, Spacer(0, 28)] if logo_row is not None else [Spacer(0, 60)]
+    story += [logos_shown, Spacer(0, 28)] if logos_shown is not None else [Spacer(0, 60)]
     story += [
         para(PROGRAMME, _COVER_PROGRAMME),
         sections.heading(TITLE, outline="Cover", style=_COVER_TITLE),
@@ -187,36 +185,6 @@ def _cover(
             _SMALL,
         ),
     ]
-
-
-def _logo_row(logos: Sequence[bytes], width: float) -> Table | None:
-    """The logos side by side, each at most `_LOGO_HEIGHT` high; None when none is an image."""
-    images: list[tuple[bytes, float, float]] = []
-    for data in logos:
-        try:
-            reader = ImageReader(io.BytesIO(data))
-            reader.getRGBData()  # decodes it all: a truncated file fails here, not mid-build
-        except (OSError, ValueError):
-            continue
-        images.append((data, *reader.getSize()))
-    if not images:
-        return None
-    box = min(_LOGO_WIDTH, width / len(images) - 12)
-    cells = []
-    for data, pixel_width, pixel_height in images:
-        scale = min(box / pixel_width, _LOGO_HEIGHT / pixel_height)
-        cells.append(Image(io.BytesIO(data), pixel_width * scale, pixel_height * scale))
-    row = Table([cells], colWidths=[box + 12] * len(cells), hAlign="LEFT")
-    row.setStyle(
-        TableStyle(
-            [
-                _LATIN_CELLS,
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
-    return row
 
 
 def _summary(
