@@ -18,5 +18,14 @@ from tests.packaging.conftest import ROOT
     reason="builds the frozen program (minutes): set TRAININGDESK_PACKAGING=1 to run it",
 )
 def test_the_built_program_passes_the_smoke_test() -> None:
-    subprocess.run([ROOT / "packaging" / "build.sh"], check=True)
-    subprocess.run([ROOT / "packaging" / "smoke_test.sh"], check=True)
+    build = subprocess.run(
+        [ROOT / "packaging" / "build.sh"], capture_output=True, text=True, check=False
+    )
+    assert build.returncode == 0, build.stdout + build.stderr
+    assert (ROOT / "dist" / "TrainingDesk").is_dir()
+    assert list((ROOT / "dist").glob("TrainingDesk-*-linux-*.tar.gz"))
+    smoke = subprocess.run(
+        [ROOT / "packaging" / "smoke_test.sh"], capture_output=True, text=True, check=False
+    )
+    assert smoke.returncode == 0, smoke.stdout + smoke.stderr
+    assert "Smoke test passed" in smoke.stdout
